@@ -13,6 +13,17 @@ set(CMAKE_RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
 
 set(WSCOURSE_ONLY_LESSONS "" CACHE STRING "Build only these lessons (e.g. \"01;02\"); empty = all")
 
+# Labels for the tests catch_discover_tests finds when the binary is built. Its PROPERTIES
+# argument splits a list of labels, so the labels are set from a file ctest reads after Catch's.
+function(wscourse_label_discovered_tests target labels)
+  set(file "${CMAKE_CURRENT_BINARY_DIR}/${target}_labels.cmake")
+  file(WRITE "${file}"
+    "if(${target}_TESTS)\n"
+    "  set_tests_properties(\${${target}_TESTS} PROPERTIES LABELS \"${labels}\" TIMEOUT 60)\n"
+    "endif()\n")
+  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${file}")
+endfunction()
+
 function(wscourse_add_lesson dir)
   string(SUBSTRING "${dir}" 0 2 nn)
   if(WSCOURSE_ONLY_LESSONS AND NOT nn IN_LIST WSCOURSE_ONLY_LESSONS)
@@ -79,9 +90,8 @@ function(wscourse_add_lesson dir)
       add_executable(${target}-tests $<TARGET_OBJECTS:${lesson}-testcases>)
       target_link_libraries(${target}-tests PRIVATE
         ${lesson}-testcases ${lesson}-scaffold ${target}-impl wscourse::catch-main)
-      catch_discover_tests(${target}-tests
-        TEST_PREFIX "${target}: "
-        PROPERTIES LABELS "${lesson};${variant}" TIMEOUT 60)
+      catch_discover_tests(${target}-tests TEST_PREFIX "${target}/")
+      wscourse_label_discovered_tests(${target}-tests "${lesson};${variant}")
       if(variant STREQUAL "exercise")
         # The pristine stub must fail at least one of its tests, or the exercise teaches nothing.
         add_test(NAME "${lesson}: pristine exercise fails its tests" COMMAND ${target}-tests)
