@@ -1,0 +1,62 @@
+#include "check.hpp"
+#include "cli.hpp"
+#include "commands.hpp"
+#include "progress.hpp"
+#include "term.hpp"
+
+#include <iostream>
+
+namespace runner {
+namespace {
+int run_list(const Env& env, const std::vector<std::string>& raw)
+{
+    auto args = parse_args("list", raw, {}, 0, 0);
+    if (args.help) {
+        std::cout << list_command().help;
+        return 0;
+    }
+    auto course = load_course(env.root);
+    auto progress = Progress::load(env.root);
+    const Lesson* next = progress.all_passed(course) ? nullptr : progress.next(course);
+
+    std::size_t width = 0;
+    for (const auto& lesson : course.lessons)
+        width = std::max(width, lesson.title.size());
+    for (const auto& lesson : course.lessons) {
+        std::string mark;
+        switch (progress.status(lesson.number)) {
+        case Status::passed: mark = green(tick); break;
+        case Status::failing: mark = red(cross); break;
+        case Status::not_tried: mark = dim(dot); break;
+        }
+        bool is_next = next && next->number == lesson.number;
+        std::string title = lesson.title;
+        if (is_next)
+            title += std::string(width - lesson.title.size(), ' ');
+        std::cout << (is_next ? bold("\u2192") : " ") << " " << mark << " " << lesson.number
+                  << "  " << (is_next ? bold(title) : title)
+                  << (is_next ? "  " + dim("\u2190 next") : "") << "\n";
+    }
+    std::cout << "\n";
+    if (next)
+        std::cout << "next: ./course check " << lesson_arg(*next) << "   (or ./course watch)\n";
+    else if (!course.lessons.empty())
+        std::cout << green("every lesson passes!") << " run any of them: ./course run N\n";
+    std::cout << dim(std::string(tick) + " passed  " + std::string(cross) + " failing  "
+                     + std::string(dot) + " not tried")
+              << "\n";
+    return 0;
+}
+}  // namespace
+
+Command list_command()
+{
+    return {"list", "the lessons, and which you have passed",
+            "usage: ./course list\n\n"
+            "Lists the lessons with your status for each (\u2713 passed, \u2717 failing, "
+            "\u00b7 not tried)\nand marks the next one. Progress is kept in "
+            ".course-progress.json (git ignores it).\n",
+            run_list};
+}
+
+}  // namespace runner
