@@ -119,7 +119,7 @@ TEST_CASE("a malformed request gets 400, an oversized one 431", "[task2]")
     CHECK(starts_with(raw_exchange(server.port(), huge), "HTTP/1.1 431 "));
 }
 
-TEST_CASE("GET / serves the HTML client; other paths 404, other methods 405", "[task2]")
+TEST_CASE("GET / serves the HTML client, other paths get 404, other methods 405", "[task2]")
 {
     Server server(loopback_options(WSCOURSE_WEB_DIR));
     auto page = http_get(server.port(), "/");
