@@ -137,7 +137,12 @@ net::awaitable<void> serve_connection(ServerState& state, Style style, tcp::sock
                     ->run(std::move(request));
                 co_return;
             }
-            co_await run_session(state, std::move(stream), std::move(request), std::move(label));
+            // A coroutine of its own, and this one ends: its frame and HTTP buffer would
+            // otherwise stay in memory for as long as the session lasts.
+            net::co_spawn(stream.get_executor(),
+                          run_session(state, stream.release_socket(), std::move(request),
+                                      std::move(label)),
+                          [&state](std::exception_ptr failure) { report_failure(state, failure); });
             co_return;
         }
 

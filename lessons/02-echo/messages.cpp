@@ -21,6 +21,11 @@ std::optional<std::string> pong_for(std::string_view text)
 {
     if (text.size() > max_ping_bytes)
         return std::nullopt;
+    // Every JSON object starts with '{': most chat text is not one, and a failed parse is
+    // costly (it builds an error message), so look before parsing.
+    auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || text[first] != '{')
+        return std::nullopt;
     // allow_exceptions = false: invalid JSON gives a "discarded" value instead of throwing,
     // because a peer's bytes must never be able to end the session.
     auto message = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);

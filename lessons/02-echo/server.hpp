@@ -39,6 +39,10 @@ struct ServerState {
     std::size_t errors = 0;              // errors logged; a clean close or a drop is not one
 };
 
+// How a coroutine that ended with an exception (a bug: sessions return their errors) is
+// reported: one log line, counted in error_count().
+void report_failure(ServerState& state, std::exception_ptr failure);
+
 class Server {
 public:
     // Binds and listens at once, so port() is known before the first client connects.

@@ -61,10 +61,10 @@ void log_session_end(ServerState& state, std::string_view label, const boost::sy
     }
 }
 
-net::awaitable<void> run_session(ServerState& state, beast::tcp_stream stream,
+net::awaitable<void> run_session(ServerState& state, tcp::socket socket,
                                  http::request<http::string_body> upgrade, std::string label)
 {
-    websocket::stream<beast::tcp_stream> ws(std::move(stream));
+    websocket::stream<beast::tcp_stream> ws(std::move(socket));
     prepare_server_stream(ws, state.options.max_message_bytes);
 
     // Beast checks the upgrade request (version 13, a key of at most 24 characters...) and
@@ -76,6 +76,7 @@ net::awaitable<void> run_session(ServerState& state, beast::tcp_stream stream,
         co_return;
     }
     wscourse::log(label, "  WebSocket connected (", wscourse::path_of(upgrade.target()), ")");
+    upgrade = {};  // its headers would otherwise stay in memory as long as the connection
 
     boost::system::error_code ended;
     bool closing = false;

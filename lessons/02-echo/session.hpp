@@ -14,7 +14,7 @@ namespace lesson02 {
 
 // Runs one WebSocket session on a connection whose upgrade request has been read. The
 // coroutine frame owns the stream: when this returns, the connection is gone.
-net::awaitable<void> run_session(ServerState& state, beast::tcp_stream stream,
+net::awaitable<void> run_session(ServerState& state, tcp::socket socket,
                                  http::request<http::string_body> upgrade, std::string label);
 
 // Timeouts, message size limit, Server header, TCP_NODELAY: before async_accept.
