@@ -1,0 +1,48 @@
+#include "server.hpp"
+
+#include "names.hpp"
+#include "session.hpp"
+
+#include <wscourse/listen.hpp>
+
+namespace lesson03 {
+
+Server::Server(net::io_context& ioc, wscourse::ServerOptions options, Limits limits)
+    : state_(std::move(options), limits)
+    , front_(state_.options.web_dir, server_name)
+    , acceptor_(wscourse::listen_on(ioc.get_executor(), state_.options.host, state_.options.port))
+    , port_(acceptor_.local_endpoint().port())
+{
+    front_.upgrade = [this](beast::tcp_stream stream, wscourse::HttpRequest upgrade, std::string label) {
+        return run_session(std::move(stream), std::move(upgrade), std::move(label));
+    };
+    // Lesson 02's accept loop and HTTP connection, from shared/: each connection gets its own
+    // strand, and an upgrade request for /ws comes to run_session on it.
+    net::co_spawn(ioc,
+                  wscourse::accept_connections(acceptor_,
+                                               [this](tcp::socket socket, std::string label) {
+                                                   return wscourse::serve_http_connection(
+                                                       front_, std::move(socket), std::move(label));
+                                               }),
+                  net::detached);
+}
+
+net::awaitable<void> Server::run_session(beast::tcp_stream stream, wscourse::HttpRequest upgrade,
+                                         std::string label)
+{
+    boost::system::error_code peer_error;
+    auto peer = stream.socket().remote_endpoint(peer_error);
+    auto name = display_name(upgrade.target(), peer);
+    auto session = std::make_shared<Session>(state_, std::move(stream), std::move(name), std::move(label));
+    co_await session->run(std::move(upgrade));
+}
+
+void Server::shutdown()
+{
+    boost::system::error_code ignored;
+    acceptor_.close(ignored);
+    front_.connections.close_all();
+    state_.sessions.close_all();
+}
+
+}  // namespace lesson03

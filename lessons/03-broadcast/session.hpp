@@ -1,0 +1,95 @@
+// One chat client: a WebSocket session that reads the client's messages and hands them to the
+// room, and a send queue with a writer that delivers what the room hands it, one write at a
+// time. send() and write_queued() are yours (exercises/03-broadcast/send_queue.cpp, tasks 2
+// and 3); the rest is written out in session.cpp.
+#pragma once
+
+#include "server_state.hpp"
+
+#include <wscourse/beast.hpp>
+
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace lesson03 {
+
+// Everything that touches the WebSocket stream runs on the session's strand (the executor
+// accept_connections gave the connection). The send queue is the one part that other strands
+// touch (the room calls send() from whoever is broadcasting), so it has a mutex of its own.
+// A shared_ptr owns the session: the room and every pending handler hold one.
+class Session : public std::enable_shared_from_this<Session> {
+public:
+    Session(ServerState& state, beast::tcp_stream stream, std::string name, std::string label);
+
+    // Accepts the upgrade, joins the room, starts the writer, then reads messages until the
+    // conversation ends; leaves the room and logs how it ended. Runs on the session's strand.
+    net::awaitable<void> run(http::request<http::string_body> upgrade);
+
+    const std::string& name() const { return name_; }
+
+    // --- Yours: exercises/03-broadcast/send_queue.cpp ---
+
+    // Queues a message for this client. Any thread may call it; it never writes to the socket
+    // and never waits for the client, so a slow client cannot slow down whoever broadcasts.
+    // - once the session has stopped (stopped_: it is closing or over), it does nothing;
+    // - task 2: appends the message to queue_ (and its size to queued_bytes_); if the writer
+    //   is asleep (writer_sleeping_), clears that flag and calls wake_writer();
+    // - task 3: if the queue would then hold more than limits.max_queued_messages messages or
+    //   more than limits.max_queued_bytes bytes, the client is too slow: instead of queueing,
+    //   stop the session (stopped_ = true), free the queue, and call close_too_slow().
+    void send(const std::shared_ptr<const std::string>& message);
+
+private:
+    // The writer (task 2), a coroutine on the session's strand started once the session has
+    // joined: keeps exactly one write outstanding. Takes the oldest message from the queue
+    // and writes it; when the queue is empty, sets writer_sleeping_ and sleeps in
+    // wait_for_wake(). Returns {} once stopped_ is set, or the error of a failed write.
+    net::awaitable<boost::system::error_code> write_queued();
+
+    // --- Given: session.cpp ---
+
+    // Any thread: wakes the writer from wait_for_wake() (posts to the strand).
+    void wake_writer();
+    // On the strand: sleeps until wake_writer() or a close. May return early: check again.
+    net::awaitable<void> wait_for_wake();
+    // Any thread: logs, counts, and closes with 1008 "too slow: send queue full" (on the strand).
+    void close_too_slow(std::size_t queued_messages, std::size_t queued_bytes);
+
+    // On the strand, once: sends a close frame (stopping the writer first), and if the close
+    // handshake has not finished within limits.close_timeout, closes the TCP connection.
+    void close(websocket::close_reason reason, std::string_view why);
+    // Sets stopped_, frees the queue and wakes the writer so that it returns.
+    void stop_writer();
+    bool stopped();
+    void writer_finished(std::exception_ptr failure, boost::system::error_code ec);
+    void log_end(const boost::system::error_code& ec);
+
+    ServerState& state_;
+    websocket::stream<beast::tcp_stream> ws_;
+    const std::string name_;   // "ana", or "127.0.0.1:51234"
+    const std::string label_;  // "#3 127.0.0.1:51234", for the log
+    net::steady_timer wake_;   // never expires: cancel() is the wake-up signal
+    net::steady_timer close_deadline_;
+
+    // The send queue, guarded by queue_mutex_.
+    std::mutex queue_mutex_;
+    std::deque<std::shared_ptr<const std::string>> queue_;  // oldest first
+    std::size_t queued_bytes_ = 0;
+    bool writer_sleeping_ = false;  // the writer waits in wait_for_wake(): send() must wake it
+    bool stopped_ = false;          // no more queueing or writing: the session is closing or over
+
+    // On the strand only.
+    bool closing_ = false;  // close() has sent (or is sending) our close frame
+    unsigned close_code_ = 0;
+    std::string close_why_;
+    bool close_timed_out_ = false;
+};
+
+// The Server header of every response: the handshake's 101 and the HTTP files.
+inline constexpr const char* server_name = "wscourse-lesson03 (Boost.Beast)";
+
+}  // namespace lesson03
