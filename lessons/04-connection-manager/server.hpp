@@ -1,0 +1,82 @@
+// The lesson 04 server: lesson 02's one-port HTTP/WebSocket front (reused from shared/), a
+// ConnectionManager that knows every connection and its user, a JSON protocol, and two HTTP
+// routes: GET /health and GET /api/stats.
+#pragma once
+
+#include "connection_manager.hpp"
+#include "presence.hpp"
+
+#include <wscourse/http_front.hpp>
+#include <wscourse/open_sessions.hpp>
+#include <wscourse/server_options.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <optional>
+
+namespace lesson04 {
+
+// A JSON message of at most 2000 characters fits easily; a bigger frame gets 1009.
+inline constexpr std::size_t default_max_message_bytes = 16 * 1024;
+
+// The bound on each session's queue of messages not yet written (lesson 03's fan-out): a
+// client that falls this far behind is disconnected with slow_consumer_close_code, and
+// nobody else ever waits for it.
+struct SessionLimits {
+    std::size_t max_queued_messages = 1024;
+    std::size_t max_queued_bytes = 4 * 1024 * 1024;
+    // After we start a close (shutdown, a slow consumer), how long the client has to answer
+    // it before we cut the TCP connection.
+    std::chrono::milliseconds close_timeout{2000};
+};
+
+// 1008 policy violation, reason "too slow: send queue full", as in lesson 03.
+inline constexpr unsigned slow_consumer_close_code = 1008;
+
+// What the server and its sessions share. It outlives every session: the Server lives until
+// ioc.run() has returned.
+struct ServerState {
+    ServerState(wscourse::ServerOptions options_, SessionLimits limits_)
+        : options(std::move(options_)), limits(limits_)
+    {
+    }
+
+    wscourse::ServerOptions options;
+    SessionLimits limits;
+    ConnectionManager manager;
+    Presence presence{manager};
+    wscourse::OpenSessions sessions;      // WebSocket sessions: shutdown closes them with 1001
+    std::atomic<std::size_t> errors = 0;  // errors logged; a clean close or a drop is not one
+};
+
+class Server {
+public:
+    // Binds and listens at once, so port() is known before the first client connects.
+    // Throws wscourse::PortInUse when options.port is taken.
+    Server(net::io_context& ioc, wscourse::ServerOptions options, SessionLimits limits = {});
+
+    unsigned short port() const { return port_; }
+
+    // Stops accepting, ends idle HTTP connections and closes every WebSocket session with
+    // 1001 (going away). Call it on the io_context's thread.
+    void shutdown();
+
+    std::size_t session_count() const { return state_.sessions.size(); }
+    std::size_t error_count() const { return state_.errors; }
+    ConnectionManager& manager() { return state_.manager; }
+
+private:
+    // GET /health and GET /api/stats; nothing for every other request (the front serves files).
+    std::optional<wscourse::HttpResponse> route(const wscourse::HttpRequest& request);
+
+    ServerState state_;
+    wscourse::HttpFront front_;
+    tcp::acceptor acceptor_;
+    unsigned short port_ = 0;
+};
+
+// The Server header of every response: the handshake's 101 and the HTTP answers.
+inline constexpr const char* server_name = "wscourse-lesson04 (Boost.Beast)";
+
+}  // namespace lesson04
