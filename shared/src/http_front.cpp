@@ -39,6 +39,18 @@ net::awaitable<void> linger_close(beast::tcp_stream& stream)
     }
 }
 
+// Sessions return their errors; an exception escaping a coroutine is a bug: say so, keep serving.
+void report_failure(std::exception_ptr failure)
+{
+    if (!failure)
+        return;
+    try {
+        std::rethrow_exception(failure);
+    } catch (const std::exception& e) {
+        log("error: a connection failed: ", e.what());
+    }
+}
+
 HttpResponse answer(HttpFront& front, const HttpRequest& request, const tcp::endpoint& peer)
 {
     if (front.routes)
@@ -140,7 +152,11 @@ net::awaitable<void> serve_http_connection(HttpFront& front, tcp::socket socket,
             }
             registration = {};  // the session registers itself with its own close hook
             stream.expires_never();
-            co_await front.upgrade(std::move(stream), std::move(request), std::move(label));
+            // A coroutine of its own, and this one ends: its frame and HTTP buffer would
+            // otherwise stay in memory for as long as the session lasts.
+            auto executor = stream.get_executor();
+            net::co_spawn(executor, front.upgrade(std::move(stream), std::move(request), std::move(label)),
+                          report_failure);
             co_return;
         }
 
@@ -182,16 +198,7 @@ net::awaitable<void> accept_connections(
                           + (peer_error ? std::string("?")
                                         : peer.address().to_string() + ":" + std::to_string(peer.port()));
         auto executor = socket.get_executor();  // the connection's strand
-        net::co_spawn(executor, serve(std::move(socket), std::move(label)),
-                      [](std::exception_ptr failure) {
-                          if (!failure)
-                              return;
-                          try {
-                              std::rethrow_exception(failure);
-                          } catch (const std::exception& e) {
-                              log("error: a connection failed: ", e.what());
-                          }
-                      });
+        net::co_spawn(executor, serve(std::move(socket), std::move(label)), report_failure);
     }
 }
 
