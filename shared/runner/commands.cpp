@@ -6,7 +6,7 @@ const std::vector<Command>& all_commands()
 {
     static const std::vector<Command> commands{
         list_command(),  check_command(), watch_command(), hint_command(), run_command(),
-        demo_command(),  grade_command(), reset_command(), test_command()};
+        demo_command(),  grade_command(), reset_command(), test_command(), bench_command()};
     return commands;
 }
 
@@ -24,7 +24,7 @@ std::string overview()
     for (const char* name : {"list", "check", "watch", "hint", "run", "reset"})
         line(name);
     text += "\ninstructors:\n";
-    for (const char* name : {"demo", "grade", "test"})
+    for (const char* name : {"demo", "grade", "test", "bench"})
         line(name);
     text += "\n./course help COMMAND (or ./course COMMAND --help) tells more about one.\n"
             "Lessons are named by number (1, 01) or slug (01-handshake).\n";

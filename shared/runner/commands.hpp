@@ -24,6 +24,7 @@ Command demo_command();
 Command grade_command();
 Command reset_command();
 Command test_command();
+Command bench_command();
 
 const std::vector<Command>& all_commands();
 std::string overview();   // `./course --help`
