@@ -5,15 +5,17 @@
 //                                                    everything that arrives is printed
 //
 // The client side of what the lesson's server does: resolve, connect, handshake (this time we
-// send the upgrade request and check the 101), then read and write on one io_context thread.
+// send the upgrade request and check the 101: wscourse::connect_client in
+// shared/src/ws_client.cpp, which the later lessons' clients use too), then read and write on
+// one io_context thread.
 // stdin gets a thread of its own, because reading a terminal, a file or a pipe blocks; it
 // hands each line to the io_context with net::post, so the WebSocket is only ever used from
 // the io_context's thread.
 #include <wscourse/beast.hpp>
+#include <wscourse/ws_client.hpp>
 
 #include <nlohmann/json.hpp>
 
-#include <charconv>
 #include <csignal>
 #include <deque>
 #include <iostream>
@@ -31,64 +33,6 @@ constexpr const char* usage =
     "usage: lesson02-client ws://HOST:PORT/PATH [TEXT]\n"
     "  with TEXT: send it, print the reply, close with 1000 normal\n"
     "  without:   send each line of stdin, print everything that arrives; EOF (Ctrl-D) closes\n";
-
-struct Url {
-    std::string host;
-    std::string port;
-    std::string target;
-};
-
-// ws://host[:port][/path]; only plain ws:// (wss:// needs TLS, which this lesson leaves out).
-std::optional<Url> parse_url(std::string_view url)
-{
-    constexpr std::string_view scheme = "ws://";
-    if (url.substr(0, scheme.size()) != scheme)
-        return std::nullopt;
-    url.remove_prefix(scheme.size());
-    auto slash = url.find('/');
-    std::string_view authority = url.substr(0, slash);
-    Url parsed{"", "80", slash == std::string_view::npos ? "/" : std::string(url.substr(slash))};
-    std::string_view host = authority;
-    if (!authority.empty() && authority.front() == '[') {  // [::1]:8080
-        auto close = authority.find(']');
-        if (close == std::string_view::npos)
-            return std::nullopt;
-        host = authority.substr(1, close - 1);
-        authority.remove_prefix(close + 1);
-        if (!authority.empty() && authority.front() != ':')
-            return std::nullopt;
-        if (!authority.empty())
-            parsed.port = std::string(authority.substr(1));
-    } else if (auto colon = authority.rfind(':'); colon != std::string_view::npos) {
-        host = authority.substr(0, colon);
-        parsed.port = std::string(authority.substr(colon + 1));
-    }
-    unsigned port = 0;
-    auto [end, ec] = std::from_chars(parsed.port.data(), parsed.port.data() + parsed.port.size(), port);
-    if (host.empty() || ec != std::errc{} || end != parsed.port.data() + parsed.port.size()
-        || port == 0 || port > 65535)
-        return std::nullopt;
-    parsed.host = std::string(host);
-    return parsed;
-}
-
-std::string describe_close(const websocket::close_reason& reason)
-{
-    std::string text = std::to_string(reason.code);
-    switch (reason.code) {
-    case 1000: text += " normal"; break;
-    case 1001: text += " going away"; break;
-    case 1002: text += " protocol error"; break;
-    case 1007: text += " invalid payload data"; break;
-    case 1008: text += " policy violation"; break;
-    case 1009: text += " message too big"; break;
-    case 1011: text += " internal error"; break;
-    default: break;
-    }
-    if (!reason.reason.empty())
-        text += " \"" + std::string(reason.reason.data(), reason.reason.size()) + "\"";
-    return text;
-}
 
 // The server's welcome is for people; scripts want only the reply on stdout.
 bool is_welcome(std::string_view text)
@@ -110,45 +54,6 @@ std::string describe_binary(std::string_view bytes)
     return text + (bytes.size() > 32 ? " ...]" : "]");
 }
 
-// Connects and handshakes; a one-line error and the exit code on failure.
-// (Parameters by value: a coroutine outlives the caller's temporaries.)
-net::awaitable<std::optional<int>> connect(Stream& ws, Url url, std::string original)
-{
-    auto executor = co_await net::this_coro::executor;
-    tcp::resolver resolver(executor);
-    auto [resolve_error, endpoints] = co_await resolver.async_resolve(
-        url.host, url.port, net::as_tuple(net::use_awaitable));
-    if (resolve_error) {
-        std::cerr << "lesson02-client: cannot resolve " << url.host << ": "
-                  << resolve_error.message() << "\n";
-        co_return 1;
-    }
-    beast::get_lowest_layer(ws).expires_after(std::chrono::seconds(10));
-    auto [connect_error, endpoint] = co_await beast::get_lowest_layer(ws).async_connect(
-        endpoints, net::as_tuple(net::use_awaitable));
-    if (connect_error) {
-        std::cerr << "lesson02-client: cannot connect to " << url.host << ":" << url.port << ": "
-                  << connect_error.message() << "\n";
-        co_return 1;
-    }
-    beast::get_lowest_layer(ws).expires_never();  // the websocket stream's timeouts from here
-    beast::get_lowest_layer(ws).socket().set_option(tcp::no_delay(true));
-    ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
-    ws.read_message_max(64 * 1024 * 1024);
-
-    // The Host header must name the port too, unless it is the default.
-    std::string host = endpoint.address().is_v6() && url.host.find(':') != std::string::npos
-                         ? "[" + url.host + "]" : url.host;
-    auto [handshake_error] = co_await ws.async_handshake(host + ":" + url.port, url.target,
-                                                         net::as_tuple(net::use_awaitable));
-    if (handshake_error) {
-        std::cerr << "lesson02-client: WebSocket handshake with " << original
-                  << " failed: " << handshake_error.message() << "\n";
-        co_return 1;
-    }
-    co_return std::nullopt;
-}
-
 // One message out, its reply printed, then a clean close.
 net::awaitable<int> send_one(Stream& ws, std::string text)
 {
@@ -162,7 +67,7 @@ net::awaitable<int> send_one(Stream& ws, std::string text)
         auto [ec, n] = co_await ws.async_read(buffer, net::as_tuple(net::use_awaitable));
         if (ec == websocket::error::closed) {
             std::cerr << "lesson02-client: the server closed the connection before replying: "
-                      << describe_close(ws.reason()) << "\n";
+                      << wscourse::describe_close_reason(ws.reason()) << "\n";
             co_return 1;
         }
         if (ec) {
@@ -238,13 +143,13 @@ net::awaitable<int> print_incoming(Stream& ws, Outbox& outbox)
         // A read that starts after our close frame went out ends with operation_aborted:
         // Beast's close reads the server's answer itself.
         if (ec == websocket::error::closed || (ec == net::error::operation_aborted && outbox.closing)) {
-            std::cerr << "closed: " << describe_close(ws.reason()) << "\n";
+            std::cerr << "closed: " << wscourse::describe_close_reason(ws.reason()) << "\n";
             break;
         }
         if (ec) {
             std::cerr << "lesson02-client: connection lost: " << ec.message();
             if (ws.reason().code != websocket::close_code::none)  // a close frame did arrive
-                std::cerr << " (the server had closed with " << describe_close(ws.reason()) << ")";
+                std::cerr << " (the server had closed with " << wscourse::describe_close_reason(ws.reason()) << ")";
             std::cerr << "\n";
             status = 1;
             break;
@@ -308,7 +213,7 @@ int main(int argc, char** argv)
         std::cerr << "lesson02-client: expected a ws:// URL and an optional text (see --help)\n";
         return 2;
     }
-    auto url = parse_url(argv[1]);
+    auto url = wscourse::parse_ws_url(argv[1]);
     if (!url) {
         std::cerr << "lesson02-client: '" << argv[1]
                   << "' is not a ws:// URL like ws://127.0.0.1:8080/ws\n";
@@ -317,12 +222,12 @@ int main(int argc, char** argv)
 
     net::io_context ioc{1};
     Stream ws(ioc);
-    std::optional<int> failed;
-    net::co_spawn(ioc, connect(ws, *url, argv[1]),
-                  [&](std::exception_ptr, std::optional<int> result) { failed = result; });
+    bool connected = false;
+    net::co_spawn(ioc, wscourse::connect_client(ws, *url, "lesson02-client"),
+                  [&](std::exception_ptr, bool ok) { connected = ok; });
     ioc.run();
-    if (failed)
-        return *failed;
+    if (!connected)
+        return 1;
     ioc.restart();
 
     if (argc == 3) {

@@ -7,9 +7,8 @@
 // reader coroutine prints, a writer coroutine sends, and stdin gets a thread of its own
 // (reading a terminal blocks) that hands each line over with net::post.
 #include <wscourse/beast.hpp>
-#include <wscourse/log.hpp>
+#include <wscourse/ws_client.hpp>
 
-#include <charconv>
 #include <csignal>
 #include <deque>
 #include <iostream>
@@ -27,95 +26,6 @@ constexpr const char* usage =
     "usage: lesson03-client ws://HOST:PORT/ws?name=NAME\n"
     "  each line of stdin is sent; every message of the room is printed as it arrives.\n"
     "  EOF (Ctrl-D) or Ctrl-C closes with 1000 normal, once your last lines have come back.\n";
-
-struct Url {
-    std::string host;
-    std::string port;
-    std::string target;
-};
-
-// ws://host[:port][/path][?query]; plain ws:// only (TLS comes later in the course).
-std::optional<Url> parse_url(std::string_view url)
-{
-    constexpr std::string_view scheme = "ws://";
-    if (url.substr(0, scheme.size()) != scheme)
-        return std::nullopt;
-    url.remove_prefix(scheme.size());
-    auto path = url.find_first_of("/?");
-    std::string_view authority = url.substr(0, path);
-    std::string target = path == std::string_view::npos ? "/" : std::string(url.substr(path));
-    if (target.front() == '?')
-        target.insert(0, "/");
-    Url parsed{"", "80", target};
-    std::string_view host = authority;
-    if (!authority.empty() && authority.front() == '[') {  // [::1]:8080
-        auto close = authority.find(']');
-        if (close == std::string_view::npos)
-            return std::nullopt;
-        host = authority.substr(1, close - 1);
-        authority.remove_prefix(close + 1);
-        if (!authority.empty() && authority.front() != ':')
-            return std::nullopt;
-        if (!authority.empty())
-            parsed.port = std::string(authority.substr(1));
-    } else if (auto colon = authority.rfind(':'); colon != std::string_view::npos) {
-        host = authority.substr(0, colon);
-        parsed.port = std::string(authority.substr(colon + 1));
-    }
-    unsigned port = 0;
-    auto [end, ec] = std::from_chars(parsed.port.data(), parsed.port.data() + parsed.port.size(), port);
-    if (host.empty() || ec != std::errc{} || end != parsed.port.data() + parsed.port.size()
-        || port == 0 || port > 65535)
-        return std::nullopt;
-    parsed.host = std::string(host);
-    return parsed;
-}
-
-std::string describe_close(const websocket::close_reason& reason)
-{
-    std::string text = wscourse::describe_close_code(reason.code);
-    if (!reason.reason.empty())
-        text += " \"" + std::string(reason.reason.data(), reason.reason.size()) + "\"";
-    return text;
-}
-
-// Connects and handshakes; a one-line error and the exit code on failure.
-// (Parameters by value: a coroutine outlives the caller's temporaries.)
-net::awaitable<std::optional<int>> connect(Stream& ws, Url url, std::string original)
-{
-    auto executor = co_await net::this_coro::executor;
-    tcp::resolver resolver(executor);
-    auto [resolve_error, endpoints] = co_await resolver.async_resolve(
-        url.host, url.port, net::as_tuple(net::use_awaitable));
-    if (resolve_error) {
-        std::cerr << "lesson03-client: cannot resolve " << url.host << ": "
-                  << resolve_error.message() << "\n";
-        co_return 1;
-    }
-    beast::get_lowest_layer(ws).expires_after(std::chrono::seconds(10));
-    auto [connect_error, endpoint] = co_await beast::get_lowest_layer(ws).async_connect(
-        endpoints, net::as_tuple(net::use_awaitable));
-    if (connect_error) {
-        std::cerr << "lesson03-client: cannot connect to " << url.host << ":" << url.port << ": "
-                  << connect_error.message() << "\n";
-        co_return 1;
-    }
-    beast::get_lowest_layer(ws).expires_never();  // the websocket stream's timeouts from here
-    beast::get_lowest_layer(ws).socket().set_option(tcp::no_delay(true));
-    ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
-    ws.read_message_max(16 * 1024 * 1024);
-
-    std::string host = endpoint.address().is_v6() && url.host.find(':') != std::string::npos
-                         ? "[" + url.host + "]" : url.host;
-    auto [handshake_error] = co_await ws.async_handshake(host + ":" + url.port, url.target,
-                                                         net::as_tuple(net::use_awaitable));
-    if (handshake_error) {
-        std::cerr << "lesson03-client: WebSocket handshake with " << original
-                  << " failed: " << handshake_error.message() << "\n";
-        co_return 1;
-    }
-    co_return std::nullopt;
-}
 
 // What the stdin thread hands over, and the writer waiting for it.
 struct Outbox {
@@ -178,13 +88,13 @@ net::awaitable<int> print_incoming(Stream& ws, Outbox& outbox)
         // A read that starts after our close frame went out ends with operation_aborted:
         // Beast's close reads the server's answer itself.
         if (ec == websocket::error::closed || (ec == net::error::operation_aborted && outbox.closing)) {
-            std::cerr << "closed: " << describe_close(ws.reason()) << "\n";
+            std::cerr << "closed: " << wscourse::describe_close_reason(ws.reason()) << "\n";
             break;
         }
         if (ec) {
             std::cerr << "lesson03-client: connection lost: " << ec.message();
             if (ws.reason().code != websocket::close_code::none)  // a close frame did arrive
-                std::cerr << " (the server had closed with " << describe_close(ws.reason()) << ")";
+                std::cerr << " (the server had closed with " << wscourse::describe_close_reason(ws.reason()) << ")";
             std::cerr << "\n";
             status = 1;
             break;
@@ -249,7 +159,7 @@ int main(int argc, char** argv)
         std::cerr << "lesson03-client: expected one ws:// URL (see --help)\n";
         return 2;
     }
-    auto url = parse_url(argv[1]);
+    auto url = wscourse::parse_ws_url(argv[1]);
     if (!url) {
         std::cerr << "lesson03-client: '" << argv[1]
                   << "' is not a ws:// URL like ws://127.0.0.1:8080/ws?name=ana\n";
@@ -258,12 +168,12 @@ int main(int argc, char** argv)
 
     net::io_context ioc{1};
     Stream ws(ioc);
-    std::optional<int> failed;
-    net::co_spawn(ioc, connect(ws, *url, argv[1]),
-                  [&](std::exception_ptr, std::optional<int> result) { failed = result; });
+    bool connected = false;
+    net::co_spawn(ioc, wscourse::connect_client(ws, *url, "lesson03-client"),
+                  [&](std::exception_ptr, bool ok) { connected = ok; });
     ioc.run();
-    if (failed)
-        return *failed;
+    if (!connected)
+        return 1;
     ioc.restart();
 
     std::cerr << "connected to " << argv[1] << "; type a line and press Enter, Ctrl-D to leave\n";
