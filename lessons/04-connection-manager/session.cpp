@@ -47,8 +47,8 @@ net::awaitable<void> Session::run(http::request<http::string_body> upgrade)
 
     // Who is this? The socket knows the address; the upgrade request has the query (?user=)
     // and the headers (Origin, User-Agent, cookies). New in this lesson: kept as a ClientInfo.
-    const ClientInfo client = client_info_from(upgrade, remote);
-    user_ = user_name_for(client, new_connection_id());
+    const wscourse::ClientInfo client = wscourse::client_info_from(upgrade, remote);
+    user_ = wscourse::user_name_for(client, new_connection_id());
 
     // Ctrl-C closes us with 1001 (lesson 03's hook, unchanged).
     auto registration = state_.sessions.add([weak = weak_from_this()] {
@@ -65,7 +65,7 @@ net::awaitable<void> Session::run(http::request<http::string_body> upgrade)
     // Register with the manager (from now on anyone can reach us) and announce ourselves.
     const auto joined = state_.presence.join(user_, client.remote_address(), self);
     const ConnectionInfo me{joined.id, user_, client.remote_address()};
-    wscourse::log(label_, "  connected: ", user_, " ", describe_client(client), " id=", joined.id);
+    wscourse::log(label_, "  connected: ", user_, " ", wscourse::describe_client(client), " id=", joined.id);
     if (joined.id.empty() || !joined.welcomed) {
         // Only an unfinished exercise gets here: say so in the log and to the client.
         ++state_.errors;

@@ -4,7 +4,7 @@
 // ConnectionManager can reach it, and that every text message goes to handle_inbound().
 #pragma once
 
-#include "client_info.hpp"
+#include <wscourse/client_info.hpp>
 #include "connection_manager.hpp"
 #include "server.hpp"
 

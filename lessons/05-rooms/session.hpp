@@ -6,7 +6,7 @@
 #pragma once
 
 #include "chat.hpp"
-#include "client_info.hpp"
+#include <wscourse/client_info.hpp>
 #include "server.hpp"
 
 #include <wscourse/beast.hpp>

@@ -1,8 +1,8 @@
-#include "client_info.hpp"
+#include <wscourse/client_info.hpp>
 
 #include <wscourse/static_files.hpp>
 
-namespace lesson04 {
+namespace wscourse {
 namespace {
 
 // Length of the UTF-8 sequence starting at text[i], or 0 if it is not valid UTF-8
@@ -101,4 +101,4 @@ std::string describe_client(const ClientInfo& client)
     return text;
 }
 
-}  // namespace lesson04
+}  // namespace wscourse

@@ -1,5 +1,5 @@
 // Who is on the other end: what the upgrade request and the socket tell the server about a
-// client, handed to the session when it starts. Everything here came from the client except
+// client, handed to the session when it starts. Taught in lesson 04; reused from there on. Everything here came from the client except
 // the remote address, so it is checked before use (the user name) or only shown (the log).
 #pragma once
 
@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace lesson04 {
+namespace wscourse {
 
 struct ClientInfo {
     tcp::endpoint remote;  // the peer's address and port, from the socket (not a header)
@@ -30,11 +30,11 @@ inline constexpr std::size_t max_user_name_chars = 32;
 std::optional<std::string> valid_user_name(std::string_view raw);
 
 // The user of a new connection: ?user=ana (or lesson 03's ?name=ana) when valid, else
-// "guest-" + the first 6 characters of random_id (a new_connection_id(): "guest-3b2f8c").
+// "guest-" + the first 6 characters of random_id (a connection id: "guest-3b2f8c").
 std::string user_name_for(const ClientInfo& client, std::string_view random_id);
 
 // For the "connected" log line:
 // from 127.0.0.1:51234 target=/ws?user=ana origin="http://127.0.0.1:8080" agent="Mozilla/5.0 ..."
 std::string describe_client(const ClientInfo& client);
 
-}  // namespace lesson04
+}  // namespace wscourse
