@@ -21,15 +21,16 @@ void Session::send(const std::shared_ptr<const std::string>& message)
 
 net::awaitable<boost::system::error_code> Session::write_queued()
 {
-    // TODO(student) task2: loop:
-    //   - under queue_mutex_: if stopped_, co_return {}; if the queue is empty, set
-    //     writer_sleeping_; else move the front message out (std::shared_ptr<const
-    //     std::string> next), pop_front, subtract its size from queued_bytes_;
+    // TODO(student) task2: keep a batch, std::vector<std::shared_ptr<const std::string>>,
+    //   and loop:
+    //   - under queue_mutex_: if stopped_, co_return {}; move messages from the front of
+    //     queue_ to the back of the batch (oldest first), subtracting each one's size from
+    //     queued_bytes_, until the queue is empty or the batch holds max_batch; if the batch
+    //     is still empty, set writer_sleeping_;
     //   - outside the lock: with nothing to write, co_await wait_for_wake() and loop;
-    //   - otherwise write it, the only write in flight:
-    //       auto [ec, n] = co_await ws_.async_write(net::buffer(*next),
-    //                                              net::as_tuple(net::use_awaitable));
-    //     and co_return ec if it failed.
+    //   - otherwise write the whole batch, the only write in flight:
+    //       auto ec = co_await write_batch(batch);
+    //     co_return ec if it failed, else clear the batch and loop.
     co_return boost::system::error_code{};  // TODO(student): replace with the loop
 }
 

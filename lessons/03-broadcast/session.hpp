@@ -1,9 +1,12 @@
 // One chat client: a WebSocket session that reads the client's messages and hands them to the
 // room, and a send queue with a writer that delivers what the room hands it, one write at a
-// time. send() and write_queued() are yours (exercises/03-broadcast/send_queue.cpp, tasks 2
+// time, each write carrying every message that waits (up to max_batch). send() and
+// write_queued() are yours (exercises/03-broadcast/send_queue.cpp, tasks 2
 // and 3); the rest is written out in session.cpp.
 #pragma once
 
+#include "frame_header.hpp"
+#include "serial_write_stream.hpp"
 #include "server_state.hpp"
 
 #include <wscourse/beast.hpp>
@@ -14,6 +17,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lesson03 {
 
@@ -45,16 +49,29 @@ public:
 
 private:
     // The writer (task 2), a coroutine on the session's strand started once the session has
-    // joined: keeps exactly one write outstanding. Takes the oldest message from the queue
-    // and writes it; when the queue is empty, sets writer_sleeping_ and sleeps in
-    // wait_for_wake(). Returns {} once stopped_ is set, or the error of a failed write.
+    // joined: keeps exactly one write outstanding. Moves the oldest messages from the queue,
+    // up to max_batch of them, into a batch and writes the batch with write_batch(); when the
+    // queue is empty, sets writer_sleeping_ and sleeps in wait_for_wake(). Returns {} once
+    // stopped_ is set, or the error of a failed write.
     net::awaitable<boost::system::error_code> write_queued();
+
+    // How many messages one write may carry. Asio hands the kernel at most 64 buffers per
+    // system call, and each message is two: its frame header and its text.
+    static constexpr std::size_t max_batch = 32;
 
     // --- Given: session.cpp ---
 
+    // On the strand: writes the messages, in order, each as one text frame, all in one gather
+    // write (one system call for all of them, however many). The only write in flight: the
+    // writer awaits it before taking the next batch. Fails with websocket::error::closed if
+    // a close frame has gone out first.
+    net::awaitable<boost::system::error_code> write_batch(const std::vector<std::shared_ptr<const std::string>>& batch);
+
     // Any thread: wakes the writer from wait_for_wake() (posts to the strand).
     void wake_writer();
-    // On the strand: sleeps until wake_writer() or a close. May return early: check again.
+    // On the strand: sleeps until wake_writer() or a close, then lets the queue fill while
+    // messages keep arriving (see "One write, many messages" in the README). May return
+    // early: check again.
     net::awaitable<void> wait_for_wake();
     // Any thread: logs, counts, and closes with 1008 "too slow: send queue full" (on the strand).
     void close_too_slow(std::size_t queued_messages, std::size_t queued_bytes);
@@ -65,15 +82,23 @@ private:
     // Sets stopped_, frees the queue and wakes the writer so that it returns.
     void stop_writer();
     bool stopped();
+    std::size_t queued_messages();
     void writer_finished(std::exception_ptr failure, boost::system::error_code ec);
     void log_end(const boost::system::error_code& ec);
 
     ServerState& state_;
-    websocket::stream<beast::tcp_stream> ws_;
+    // Beast reads, does the handshake and the control frames; write_batch writes the chat.
+    // Both write through SerialWriteStream, one write at a time. A plain socket underneath,
+    // not beast::tcp_stream: the WebSocket stream has timeouts of its own, and tcp_stream's
+    // timer bookkeeping on every read and write is measurable at a thousand clients.
+    websocket::stream<SerialWriteStream<tcp::socket>> ws_;
     const std::string name_;   // "ana", or "127.0.0.1:51234"
     const std::string label_;  // "#3 127.0.0.1:51234", for the log
     net::steady_timer wake_;   // never expires: cancel() is the wake-up signal
     net::steady_timer close_deadline_;
+    // write_batch's scratch space, kept between writes so that a write allocates nothing.
+    std::vector<FrameHeader> headers_;
+    std::vector<net::const_buffer> gather_;
 
     // The send queue, guarded by queue_mutex_.
     std::mutex queue_mutex_;

@@ -41,29 +41,31 @@ void Session::send(const std::shared_ptr<const std::string>& message)
 
 net::awaitable<boost::system::error_code> Session::write_queued()
 {
+    std::vector<std::shared_ptr<const std::string>> batch;  // keeps its capacity between rounds
     for (;;) {
-        std::shared_ptr<const std::string> next;
         {
             std::lock_guard lock(queue_mutex_);
             if (stopped_)
                 co_return boost::system::error_code{};
-            if (queue_.empty()) {
-                writer_sleeping_ = true;  // from now on send() wakes us
-            } else {
-                next = std::move(queue_.front());
+            // Everything that waits, oldest first, up to max_batch: one write for all of it.
+            while (!queue_.empty() && batch.size() < max_batch) {
+                queued_bytes_ -= queue_.front()->size();
+                batch.push_back(std::move(queue_.front()));
                 queue_.pop_front();
-                queued_bytes_ -= next->size();
             }
+            if (batch.empty())
+                writer_sleeping_ = true;  // from now on send() wakes us
         }
-        if (!next) {
+        if (batch.empty()) {
             co_await wait_for_wake();
             continue;  // woken, or stopped: look again
         }
-        // The one write outstanding. `next` keeps the string alive until it has finished;
-        // the other sessions share the same string.
-        auto [ec, written] = co_await ws_.async_write(net::buffer(*next), net::as_tuple(net::use_awaitable));
+        // The one write outstanding. `batch` keeps the strings alive until it has finished;
+        // the other sessions share the same strings.
+        auto ec = co_await write_batch(batch);
         if (ec)
             co_return ec;
+        batch.clear();
     }
 }
 
