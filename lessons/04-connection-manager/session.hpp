@@ -1,6 +1,7 @@
-// One WebSocket connection. The send queue and its writer are lesson 03's, as they were (a
-// bounded queue under its own mutex, exactly one write outstanding, 1008 for a client that
-// falls too far behind); what is new is that the session is an Outbox, so that the
+// One WebSocket connection. The send queue and its writer are lesson 03's design (a bounded
+// queue under its own mutex, exactly one write outstanding, 1008 for a client that falls too
+// far behind), in the simple form: one ws.async_write per message, without lesson 03's
+// batching. What is new is that the session is an Outbox, so that the
 // ConnectionManager can reach it, and that every text message goes to handle_inbound().
 #pragma once
 

@@ -1,7 +1,7 @@
 // One WebSocket connection, lesson 04's session carried forward: lesson 03's send queue and
-// writer (a bounded queue under its own mutex, exactly one write outstanding, 1008 for a
-// client that falls too far behind), behind the Outbox interface so that the ConnectionManager
-// and the RoomRegistry can reach it. The one change: every text message goes to the Chat, and
+// writer in the simple form (a bounded queue under its own mutex, exactly one write
+// outstanding, one message per write, 1008 for a client that falls too far behind), behind
+// the Outbox interface so that the ConnectionManager and the RoomRegistry can reach it. The one change: every text message goes to the Chat, and
 // the session's end is Chat::disconnect (out of every room, then out of the manager).
 #pragma once
 
