@@ -81,3 +81,41 @@ TEST_CASE("a burst arrives as whole frames, and pings are answered in between", 
     CHECK(pongs == std::vector<std::string>{"p10", "p30", "p50"});
     CHECK(errors_logged(server) == 0);
 }
+
+TEST_CASE("a client that closes during a burst gets no frame after the close frame", "[task2]")
+{
+    ChatServer server(lesson_options());
+    auto client = std::make_unique<RawClient>(server.port());
+    auto& raw = *client;
+    REQUIRE(raw.handshake("/ws?name=raw").rfind("HTTP/1.1 101", 0) == 0);
+    auto ana = join(server, "ana", 2);
+
+    // The burst is on its way to us (some in our socket, some in the server's queue, some
+    // in a batch being written) when we close: Beast answers with its close frame, and the
+    // writer's next batch must not follow it.
+    auto line_for = [](int i) { return "line " + std::to_string(i) + std::string(200, '.'); };
+    constexpr int count = 300;
+    for (int i = 0; i < count; ++i)
+        ana->send_text(line_for(i));
+    REQUIRE(next_frame(raw).payload == "ana: " + line_for(0));  // the burst has started to arrive
+    raw.send(wscourse::test::client_frame(0x8, wscourse::test::close_payload(1000)));
+
+    // Whatever was on its way before the close frame arrives whole and in order; then the
+    // close frame, then nothing.
+    int lines_before_close = 1;
+    for (;;) {
+        auto frame = next_frame(raw);
+        if (frame.opcode == 0x8) {
+            CHECK(frame.close_code() == 1000);
+            break;
+        }
+        REQUIRE(frame.opcode == 0x1);
+        REQUIRE(frame.payload == "ana: " + line_for(lines_before_close));
+        ++lines_before_close;
+    }
+    CHECK(raw.read_until_closed().empty());  // nothing after the close frame, then TCP closes
+    CHECK(lines_before_close <= count);
+    client.reset();  // our side of TCP: the server's teardown waits for it
+    CHECK(eventually(server, [](lesson03::Server& s) { return s.session_count() == 1; }));
+    CHECK(errors_logged(server) == 0);
+}
