@@ -2,7 +2,9 @@
 // bytes lesson 01 wrote by hand. A server's frames are not masked, so this header depends on
 // nothing but the payload's length: every client in the room gets exactly the same bytes.
 // That is what lets the writer hand the kernel a batch of messages in one call (header, text,
-// header, text, ...) while the text itself stays the one shared string.
+// header, text, ...) while the text itself stays the one shared string. Lesson 01's
+// encode_frame() encodes the same header, but into one string with a copy of the payload:
+// one copy per receiver is what this lesson avoids, so here the header stands alone.
 #pragma once
 
 #include <array>

@@ -113,12 +113,12 @@ net::awaitable<boost::system::error_code> Session::write_batch(
     // will do. So the frames are built here, by hand, and handed to the kernel together:
     // header, text, header, text... The text is the room's shared string, never copied.
     headers_.clear();
+    headers_.reserve(batch.size());  // gather_ points into headers_: it must not move
     gather_.clear();
-    for (const auto& message : batch)
-        headers_.push_back(text_frame_header(message->size()));
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        gather_.push_back(net::buffer(headers_[i].bytes.data(), headers_[i].size));
-        gather_.push_back(net::buffer(*batch[i]));
+    for (const auto& message : batch) {
+        const auto& header = headers_.emplace_back(text_frame_header(message->size()));
+        gather_.push_back(net::buffer(header.bytes.data(), header.size));
+        gather_.push_back(net::buffer(*message));
     }
     // Not while Beast writes (a pong, the close frame), and never after a close frame.
     auto [ec, written] = co_await ws_.next_layer().async_write(
@@ -141,10 +141,11 @@ net::awaitable<void> Session::wait_for_wake()
     // them all. Two quiet turns in a row end the wait, because a message still in a socket
     // takes two: one for the reactor to read it, one for its reader to hand it out. A quiet
     // room costs two turns (microseconds); no timer, so nothing ever waits for a clock.
+    std::size_t waiting = queued_messages();
     int quiet_turns = 0;
-    for (std::size_t waiting = queued_messages(); waiting > 0 && waiting < max_batch && quiet_turns < 2;) {
+    while (waiting > 0 && waiting < max_batch && quiet_turns < 2) {
         co_await net::post(ws_.get_executor(), net::use_awaitable);
-        auto now = queued_messages();
+        const std::size_t now = queued_messages();
         quiet_turns = now == waiting ? quiet_turns + 1 : 0;
         waiting = now;
     }
