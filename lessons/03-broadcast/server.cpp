@@ -13,8 +13,9 @@ Server::Server(net::io_context& ioc, wscourse::ServerOptions options, Limits lim
     , acceptor_(wscourse::listen_on(ioc.get_executor(), state_.options.host, state_.options.port))
     , port_(acceptor_.local_endpoint().port())
 {
-    front_.upgrade = [this](beast::tcp_stream stream, wscourse::HttpRequest upgrade, std::string label) {
-        return run_session(std::move(stream), std::move(upgrade), std::move(label));
+    front_.upgrade = [this](wscourse::Upgrade upgrade) {
+        // upgrade.leftover (a frame sent right behind the request) is not read yet.
+        return run_session(std::move(upgrade.stream), std::move(upgrade.request), std::move(upgrade.label));
     };
     // Lesson 02's accept loop and HTTP connection, from shared/: each connection gets its own
     // strand, and an upgrade request for /ws comes to run_session on it.

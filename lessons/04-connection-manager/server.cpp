@@ -17,8 +17,9 @@ Server::Server(net::io_context& ioc, wscourse::ServerOptions options, SessionLim
     front_.routes = [this](const wscourse::HttpRequest& request, const tcp::endpoint&) {
         return route(request);
     };
-    front_.upgrade = [this](beast::tcp_stream stream, wscourse::HttpRequest upgrade, std::string label) {
-        return run_session(state_, std::move(stream), std::move(upgrade), std::move(label));
+    front_.upgrade = [this](wscourse::Upgrade upgrade) {
+        // upgrade.leftover (a frame sent right behind the request) is not read yet.
+        return run_session(state_, std::move(upgrade.stream), std::move(upgrade.request), std::move(upgrade.label));
     };
     // Lesson 02's accept loop and HTTP front, from shared/: each connection on its own strand.
     net::co_spawn(ioc,

@@ -150,13 +150,23 @@ net::awaitable<void> serve_http_connection(HttpFront& front, tcp::socket socket,
                 co_await linger_close(stream);
                 co_return;
             }
+            if (front.admit) {
+                if (auto refusal = front.admit(request, peer)) {
+                    log(label, "  upgrade refused: ", refusal->result_int(), " ", refusal->reason());
+                    refusal->keep_alive(false);
+                    refusal->set(http::field::server, front.server_name);
+                    co_await http::async_write(stream, *refusal, net::as_tuple(net::use_awaitable));
+                    co_await linger_close(stream);
+                    co_return;
+                }
+            }
             registration = {};  // the session registers itself with its own close hook
             stream.expires_never();
             // A coroutine of its own, and this one ends: its frame and HTTP buffer would
             // otherwise stay in memory for as long as the session lasts.
             auto executor = stream.get_executor();
-            net::co_spawn(executor, front.upgrade(std::move(stream), std::move(request), std::move(label)),
-                          report_failure);
+            Upgrade upgrade{std::move(stream), std::move(request), std::move(buffer), std::move(label), {}};
+            net::co_spawn(executor, front.upgrade(std::move(upgrade)), report_failure);
             co_return;
         }
 

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -18,6 +19,16 @@ namespace wscourse {
 
 using HttpRequest = http::request<http::string_body>;
 using HttpResponse = http::response<http::string_body>;
+
+// What HttpFront hands over when a request upgrades to WebSocket.
+struct Upgrade {
+    beast::tcp_stream stream;     // timeouts off: the session sets its own
+    HttpRequest request;          // the upgrade request
+    beast::flat_buffer leftover;  // bytes that arrived right behind the request (the client's
+                                  // first frames): the session must read these before the socket
+    std::string label;            // "#7 127.0.0.1:51234", for the log
+    std::shared_ptr<void> hold;   // kept alive for as long as the connection lasts
+};
 
 struct HttpFront {
     HttpFront(std::filesystem::path web_dir, std::string server_name);
@@ -30,8 +41,12 @@ struct HttpFront {
     // files; nothing means "not one of mine". peer is who asked.
     std::function<std::optional<HttpResponse>(const HttpRequest&, const tcp::endpoint& peer)> routes;
 
+    // Decides an upgrade request for websocket_path before the handshake: nothing means go
+    // ahead, a response refuses the upgrade with it (401, 403, 429...). Unset: every one goes ahead.
+    std::function<std::optional<HttpResponse>(const HttpRequest&, const tcp::endpoint& peer)> admit;
+
     // Takes over the connection of an upgrade request for websocket_path (timeouts included).
-    std::function<net::awaitable<void>(beast::tcp_stream, HttpRequest, std::string label)> upgrade;
+    std::function<net::awaitable<void>(Upgrade)> upgrade;
 
     OpenSessions connections;  // plain HTTP connections: shutdown closes their sockets
 
