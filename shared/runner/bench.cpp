@@ -21,38 +21,11 @@
 namespace runner {
 namespace {
 
-// A lesson server in the background, its output read until it says where it listens.
+// A lesson server in the background (the runner's one spawner), its output read until it says
+// where it listens.
 class BackgroundServer {
 public:
-    explicit BackgroundServer(const std::vector<std::string>& argv)
-    {
-        int out[2];
-        if (pipe(out) != 0)
-            throw Failure("bench: cannot create a pipe");
-        pid_ = fork();
-        if (pid_ < 0)
-            throw Failure("bench: cannot start the server");
-        if (pid_ == 0) {
-            dup2(out[1], STDOUT_FILENO);
-            dup2(out[1], STDERR_FILENO);
-            close(out[0]);
-            close(out[1]);
-            std::vector<char*> args;
-            for (const auto& arg : argv)
-                args.push_back(const_cast<char*>(arg.c_str()));
-            args.push_back(nullptr);
-            execv(args[0], args.data());
-            _exit(127);
-        }
-        close(out[1]);
-        output_ = out[0];
-    }
-
-    ~BackgroundServer()
-    {
-        stop();
-        close(output_);
-    }
+    explicit BackgroundServer(const std::vector<std::string>& argv) : child_(argv) {}
 
     // The port from "listening on http://127.0.0.1:PORT/", or 0 if the server did not say it
     // within the timeout (then its output so far is in output()).
@@ -64,10 +37,10 @@ public:
             std::smatch match;
             if (std::regex_search(text_, match, listening))
                 return static_cast<unsigned short>(std::stoi(match[1]));
-            pollfd ready{output_, POLLIN, 0};
+            pollfd ready{child_.output_fd(), POLLIN, 0};
             if (poll(&ready, 1, 100) > 0) {
                 char chunk[4096];
-                ssize_t n = read(output_, chunk, sizeof chunk);
+                ssize_t n = read(child_.output_fd(), chunk, sizeof chunk);
                 if (n <= 0)
                     return 0;  // the server exited
                 text_.append(chunk, static_cast<std::size_t>(n));
@@ -79,22 +52,21 @@ public:
     // SIGINT, as Ctrl-C: the server closes its clients with 1001 and exits. Returns its status.
     int stop()
     {
-        if (pid_ <= 0)
+        if (stopped_)
             return exit_code_;
-        kill(pid_, SIGINT);
-        int status = 0;
-        waitpid(pid_, &status, 0);
-        pid_ = 0;
+        child_.signal_group(SIGINT);
+        int status = child_.wait();
+        stopped_ = true;
         exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
         return exit_code_;
     }
 
-    pid_t pid() const { return pid_; }
+    pid_t pid() const { return child_.pid(); }
     const std::string& output() const { return text_; }
 
 private:
-    pid_t pid_ = 0;
-    int output_ = -1;
+    ChildProcess child_;
+    bool stopped_ = false;
     int exit_code_ = 0;
     std::string text_;
 };
@@ -102,24 +74,30 @@ private:
 int run_bench(const Env& env, const std::vector<std::string>& raw)
 {
     // Everything after "--" goes to the load generator as it is.
-    std::vector<std::string> ours = raw, loadgen_args;
-    if (auto dashes = std::find(ours.begin(), ours.end(), "--"); dashes != ours.end()) {
-        loadgen_args.assign(dashes + 1, ours.end());
-        ours.erase(dashes, ours.end());
-    }
-    auto args = parse_args("bench", ours, {{"--mode", true}}, 1, 1);
-    if (args.help) {
-        std::cout << bench_command().help;
+    auto [ours, loadgen_args] = split_at_dashes(raw);
+    CLI::App app{"", "./course bench"};
+    describe(app,
+             "Builds lesson N's solution optimised (build/release) and wscourse-loadgen, starts the\n"
+             "server on a free loopback port and runs the load generator against it. The figures\n"
+             "include the server's own CPU time per message and memory per connection, read from\n"
+             "/proc: on a 2-core machine the load generator is often the bottleneck, so those are\n"
+             "the fair ones. Everything stays on 127.0.0.1 and every run is bounded in time.",
+             "Everything after -- goes to wscourse-loadgen, e.g. -- --connections 64 --duration 10\n"
+             "(see build/release/bin/wscourse-loadgen --help).\n"
+             "docs/performance.md has the figures next to Node's ws and how they were measured.");
+    std::string spec, mode;
+    app.add_option("N", spec, "02 (default mode: echo) or 03 (default mode: broadcast)")->required();
+    app.add_option("--mode", mode, "echo, broadcast or connections (idle connections and memory)")
+        ->check(CLI::IsMember({"echo", "broadcast", "connections"}));
+    if (!parse(app, ours))
         return 0;
-    }
     auto course = load_course(env.root);
-    const Lesson& lesson = course.find(args.positional[0]);
+    const Lesson& lesson = course.find(spec);
     std::string default_mode = lesson.number == "02" ? "echo" : lesson.number == "03" ? "broadcast" : "";
     if (default_mode.empty())
         throw UsageError("bench knows lessons 02 (echo) and 03 (broadcast), not " + lesson.number);
-    std::string mode = args.value("--mode").value_or(default_mode);
-    if (mode != "echo" && mode != "broadcast" && mode != "connections")
-        throw UsageError("--mode is echo, broadcast or connections, not '" + mode + "'");
+    if (mode.empty())
+        mode = default_mode;
     if (!env.has_solutions())
         throw UsageError("this copy has no solutions/");
 
@@ -159,17 +137,6 @@ int run_bench(const Env& env, const std::vector<std::string>& raw)
 Command bench_command()
 {
     return {"bench", "measure lesson N's solution server under load (02 echo, 03 broadcast)",
-            "usage: ./course bench N [--mode echo|broadcast|connections] [-- LOADGEN OPTIONS]\n\n"
-            "Builds lesson N's solution optimised (build/release) and wscourse-loadgen, starts the\n"
-            "server on a free loopback port and runs the load generator against it. The figures\n"
-            "include the server's own CPU time per message and memory per connection, read from\n"
-            "/proc: on a 2-core machine the load generator is often the bottleneck, so those are\n"
-            "the fair ones. Everything stays on 127.0.0.1 and every run is bounded in time.\n\n"
-            "  N                 02 (default mode: echo) or 03 (default mode: broadcast)\n"
-            "  --mode M          echo, broadcast or connections (idle connections and memory)\n"
-            "  -- OPTIONS        passed to wscourse-loadgen, e.g. -- --connections 64 --duration 10\n"
-            "                    (see build/release/bin/wscourse-loadgen --help)\n\n"
-            "docs/performance.md has the figures next to Node's ws and how they were measured.\n",
             run_bench};
 }
 

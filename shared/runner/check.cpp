@@ -32,27 +32,35 @@ void print_next_steps(const Course& course, const Lesson& lesson)
 
 int run_check(const Env& env, const std::vector<std::string>& raw)
 {
-    auto args = parse_args("check", raw, {}, 0, 1);
-    if (args.help) {
-        std::cout << check_command().help;
+    CLI::App app{"", "./course check"};
+    describe(app,
+             "Builds your code in exercises/NN-slug/ with the lesson's tests and runs them task by\n"
+             "task. A compile error is shown first (the first one only: fix it and check again);\n"
+             "then which tasks pass, the first failure's output, and where to find a hint.\n"
+             "Exits 0 only when every test of the lesson passes; records your progress.",
+             "Each task's tests get 60 s (WSCOURSE_TEST_TIMEOUT=SECONDS changes that).");
+    std::string spec;
+    app.add_option("N", spec,
+                   "lesson number (1, 01) or slug (01-handshake); default: the lesson you\n"
+                   "worked on last");
+    if (!parse(app, raw))
         return 0;
-    }
     auto course = load_course(env.root);
-    const Lesson* lesson = nullptr;
-    if (args.positional.empty()) {
-        auto progress = Progress::load(env.root);
-        lesson = progress.next(course);
-        if (!lesson)
-            throw Failure("lessons/course.json lists no lessons");
-        if (progress.all_passed(course))
-            std::cout << dim("every lesson passes; checking the last one again") << "\n";
-    } else {
-        lesson = &course.find(args.positional[0]);
-    }
-    auto outcome = check_lesson(env, course, *lesson);
+    const Lesson& lesson = lesson_or_current(env, course, spec);
+    auto outcome = check_lesson(env, course, lesson);
     return outcome.passed ? 0 : 1;
 }
 }  // namespace
+
+const Lesson& lesson_or_current(const Env& env, const Course& course, const std::string& spec)
+{
+    if (!spec.empty())
+        return course.find(spec);
+    const Lesson* lesson = Progress::load(env.root).next(course);
+    if (!lesson)
+        throw Failure("lessons/course.json lists no lessons");
+    return *lesson;
+}
 
 std::string lesson_arg(const Lesson& lesson)
 {
@@ -151,16 +159,7 @@ CheckOutcome check_lesson(const Env& env, const Course& course, const Lesson& le
 
 Command check_command()
 {
-    return {"check", "build your exercise N and run its tests task by task",
-            "usage: ./course check [N]\n\n"
-            "Builds your code in exercises/NN-slug/ with the lesson's tests and runs them task by\n"
-            "task. A compile error is shown first (the first one only: fix it and check again);\n"
-            "then which tasks pass, the first failure's output, and where to find a hint.\n"
-            "Exits 0 only when every test of the lesson passes; records your progress.\n\n"
-            "  N   lesson number (1, 01) or slug (01-handshake); default: the first lesson\n"
-            "      you have not passed yet\n\n"
-            "Each task's tests get 60 s (WSCOURSE_TEST_TIMEOUT=SECONDS changes that).\n",
-            run_check};
+    return {"check", "build your exercise N and run its tests task by task", run_check};
 }
 
 }  // namespace runner

@@ -2,75 +2,65 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
+#include <iostream>
 
 namespace runner {
 
-std::optional<std::string> Args::value(const std::string& option) const
+void describe(CLI::App& app, const std::string& description, const std::string& footer)
 {
-    auto it = values.find(option);
-    if (it == values.end())
-        return std::nullopt;
-    return it->second;
+    app.description(description + "\n");
+    if (!footer.empty())
+        app.footer(footer);
+    app.get_formatter()->column_width(22);
 }
 
-Args parse_args(const std::string& command, const std::vector<std::string>& args,
-                const std::vector<OptionSpec>& options, std::size_t min_positional,
-                std::size_t max_positional)
+namespace {
+// --help shows "--port P" and "N", not CLI11's "--port INT" and "N TEXT".
+void name_values(CLI::App& app)
 {
-    Args parsed;
-    if (std::find_if(args.begin(), args.end(), [](const std::string& a) {
-            return a == "-h" || a == "--help";
-        }) != args.end()) {
-        parsed.help = true;
-        return parsed;
-    }
-    const std::string see = "; see ./course " + command + " --help";
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        if (arg.size() > 1 && arg[0] == '-') {
-            std::string name = arg;
-            std::optional<std::string> inline_value;
-            if (auto eq = arg.find('='); eq != std::string::npos) {
-                name = arg.substr(0, eq);
-                inline_value = arg.substr(eq + 1);
-            }
-            auto spec = std::find_if(options.begin(), options.end(),
-                                     [&](const OptionSpec& o) { return o.name == name; });
-            if (spec == options.end())
-                throw UsageError("unknown option '" + name + "' for " + command + see);
-            if (spec->takes_value) {
-                if (inline_value) {
-                    parsed.values[name] = *inline_value;
-                } else {
-                    if (i + 1 >= args.size())
-                        throw UsageError(name + " needs a value" + see);
-                    parsed.values[name] = args[++i];
-                }
-            } else {
-                if (inline_value)
-                    throw UsageError(name + " takes no value" + see);
-                parsed.flags.insert(name);
-            }
-        } else {
-            parsed.positional.push_back(arg);
+    for (CLI::Option* option : app.get_options()) {
+        if (option->get_positional()) {
+            option->type_name("");
+        } else if (option->get_type_size() != 0 && option->get_lnames().size() == 1) {
+            std::string name = option->get_lnames().front();
+            std::transform(name.begin(), name.end(), name.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+            if (option->get_type_name() == "TEXT" || option->get_type_name() == "INT")
+                option->type_name(name);
         }
     }
-    if (parsed.positional.size() > max_positional)
-        throw UsageError("unexpected argument '" + parsed.positional[max_positional] + "' for "
-                         + command + see);
-    if (parsed.positional.size() < min_positional)
-        throw UsageError(command + " needs more arguments" + see);
-    return parsed;
+}
+}  // namespace
+
+bool parse(CLI::App& app, const std::vector<std::string>& args)
+{
+    name_values(app);
+    std::vector<std::string> reversed(args.rbegin(), args.rend());   // CLI11 takes them backwards
+    try {
+        app.parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+        std::cout << app.help();
+        return false;
+    } catch (const CLI::CallForAllHelp&) {
+        std::cout << app.help();
+        return false;
+    } catch (const CLI::ParseError& e) {
+        std::string message = e.what();
+        std::replace(message.begin(), message.end(), '\n', ' ');
+        while (!message.empty() && message.back() == ' ')
+            message.pop_back();
+        throw UsageError(app.get_name() + ": " + message + "; see " + app.get_name() + " --help");
+    }
+    return true;
 }
 
-unsigned short parse_port(const std::string& text)
+std::pair<std::vector<std::string>, std::vector<std::string>>
+split_at_dashes(const std::vector<std::string>& args)
 {
-    unsigned value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || value > 65535)
-        throw UsageError("--port wants a number from 0 to 65535, not '" + text + "'");
-    return static_cast<unsigned short>(value);
+    auto dashes = std::find(args.begin(), args.end(), "--");
+    if (dashes == args.end())
+        return {args, {}};
+    return {{args.begin(), dashes}, {dashes + 1, args.end()}};
 }
 
 std::optional<std::string> normalise_task(const std::string& text)

@@ -1,12 +1,14 @@
-// Command-line parsing shared by every subcommand. A bad argument throws UsageError: main()
-// prints its one line on stderr and exits 2.
+// Command-line parsing shared by every subcommand: CLI11 (Debian's libcli11-dev), one CLI::App
+// per subcommand with typed options. A bad argument throws UsageError: main() prints its one
+// line on stderr and exits 2.
 #pragma once
 
-#include <map>
+#include <CLI/CLI.hpp>
+
 #include <optional>
-#include <set>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace runner {
@@ -21,29 +23,19 @@ struct Failure : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-struct OptionSpec {
-    std::string name;          // "--port"
-    bool takes_value = false;
-};
+// A subcommand's parser: `./course NAME` in its usage line, DESCRIPTION above the options and
+// FOOTER below them in --help.
+void describe(CLI::App& app, const std::string& description, const std::string& footer = "");
 
-struct Args {
-    std::vector<std::string> positional;
-    std::map<std::string, std::string> values;   // options with a value
-    std::set<std::string> flags;                 // options without one
-    bool help = false;
+// Parses `args` (without the subcommand's name) into what `app` binds. Returns false after
+// printing --help (the command then exits 0); any other problem is one line of UsageError:
+// "check: --task: Value x could not be converted; see ./course check --help".
+bool parse(CLI::App& app, const std::vector<std::string>& args);
 
-    bool has(const std::string& flag) const { return flags.count(flag) > 0; }
-    std::optional<std::string> value(const std::string& option) const;
-};
-
-// `command` names the subcommand in error messages. Accepts "--opt value" and "--opt=value";
-// "-h"/"--help" anywhere sets `help` (and nothing else is checked then).
-Args parse_args(const std::string& command, const std::vector<std::string>& args,
-                const std::vector<OptionSpec>& options, std::size_t min_positional,
-                std::size_t max_positional);
-
-// 0..65535 (0 lets the OS choose), else UsageError.
-unsigned short parse_port(const std::string& text);
+// "run 4 --lan -- --rate 5" -> {"run 4 --lan", "--rate 5"}: what follows "--" goes to another
+// program untouched.
+std::pair<std::vector<std::string>, std::vector<std::string>>
+split_at_dashes(const std::vector<std::string>& args);
 
 // "1", "task1" -> "task1"; anything else -> nullopt.
 std::optional<std::string> normalise_task(const std::string& text);

@@ -10,8 +10,7 @@ namespace runner {
 
 struct Command {
     std::string name;
-    std::string summary;   // one line for `./course --help`
-    std::string help;      // `./course NAME --help`
+    std::string summary;   // one line for `./course --help`; `./course NAME --help` is CLI11's
     int (*run)(const Env& env, const std::vector<std::string>& args);
 };
 

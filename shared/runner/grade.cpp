@@ -36,19 +36,31 @@ std::string hex_hash(const std::string& text)
 
 int run_grade(const Env& env, const std::vector<std::string>& raw)
 {
-    auto args = parse_args("grade", raw, {{"--format", true}, {"--out", true}}, 0, 1);
-    if (args.help) {
-        std::cout << grade_command().help;
+    CLI::App app{"", "./course grade"};
+    describe(app,
+             "Builds the course's own tests (never anything in DIR) against the exercises in DIR\n"
+             "(a copy of exercises/, with NN-slug folders) in a build dir of its own, and reports\n"
+             "per lesson and per task. Each lesson is graded against the reference solutions of\n"
+             "the lessons it builds on, so one lesson's grade never depends on another's. A\n"
+             "lesson that does not compile is reported with its first error and the others are\n"
+             "still graded; a lesson folder missing from DIR is reported as missing. Progress\n"
+             "goes to stderr, the report to stdout or FILE.",
+             "Exits 0 once the report is written, whatever the grades; 1 if the build could not\n"
+             "be configured.");
+    std::string folder, format = "md", out;
+    app.add_option("DIR", folder, "the student's exercises/ (or a whole copy of the course)")
+        ->required();
+    app.add_option("--format", format,
+                   "md: a markdown table per lesson and task (default)\n"
+                   "json: results.json-like, lessons[].tasks[] with status and output\n"
+                   "junit: JUnit XML, a testsuite per lesson, a testcase per task")
+        ->check(CLI::IsMember({"md", "json", "junit"}));
+    app.add_option("--out", out, "write the report to FILE instead of stdout");
+    if (!parse(app, raw))
         return 0;
-    }
-    if (args.positional.empty())
-        throw UsageError("grade needs the folder to grade, e.g. ./course grade ~/alice/exercises");
-    std::string format = args.value("--format").value_or("md");
-    if (format != "md" && format != "json" && format != "junit")
-        throw UsageError("--format is md, json or junit, not '" + format + "'");
-    std::filesystem::path dir = std::filesystem::absolute(args.positional[0]).lexically_normal();
+    std::filesystem::path dir = std::filesystem::absolute(folder).lexically_normal();
     if (!std::filesystem::is_directory(dir))
-        throw UsageError("no folder " + args.positional[0]);
+        throw UsageError("no folder " + folder);
     auto course = load_course(env.root);
 
     // Given a whole copy of the course rather than its exercises/, grade its exercises/.
@@ -63,10 +75,10 @@ int run_grade(const Env& env, const std::vector<std::string>& raw)
         dir = dir.parent_path();
 
     std::ofstream out_file;
-    if (auto out = args.value("--out")) {
-        out_file.open(*out, std::ios::trunc);
+    if (!out.empty()) {
+        out_file.open(out, std::ios::trunc);
         if (!out_file)
-            throw UsageError("cannot write " + *out);
+            throw UsageError("cannot write " + out);
     }
 
     Chatter chatter{stderr};
@@ -77,7 +89,7 @@ int run_grade(const Env& env, const std::vector<std::string>& raw)
     if (out_file.is_open()) {
         out_file << text;
         out_file.close();
-        std::cerr << "wrote " << *args.value("--out") << ": " << report.tasks_passed() << "/"
+        std::cerr << "wrote " << out << ": " << report.tasks_passed() << "/"
                   << report.tasks_total() << " tasks passed, " << report.lessons_passed() << "/"
                   << report.lessons.size() << " lessons pass\n";
     } else {
@@ -153,20 +165,7 @@ GradeReport grade_copy(const Env& env, const Course& course, const std::filesyst
 
 Command grade_command()
 {
-    return {"grade", "grade a student's copy of exercises/ (instructors)",
-            "usage: ./course grade DIR [--format md|json|junit] [--out FILE]\n\n"
-            "Builds the course's own tests (never anything in DIR) against the exercises in DIR\n"
-            "(a copy of exercises/, with NN-slug folders) in a build dir of its own, and reports\n"
-            "per lesson and per task. A lesson that does not compile is reported with its first\n"
-            "error and the others are still graded; a lesson folder missing from DIR is\n"
-            "reported as missing. Progress goes to stderr, the report to stdout or FILE.\n"
-            "Exits 0 once the report is written, whatever the grades; 1 if the build could not\n"
-            "be configured.\n\n"
-            "  --format md     a markdown table per lesson and task (default)\n"
-            "  --format json   results.json-like: lessons[].tasks[] with status and output\n"
-            "  --format junit  JUnit XML: a testsuite per lesson, a testcase per task\n"
-            "  --out FILE      write the report to FILE instead of stdout\n",
-            run_grade};
+    return {"grade", "grade a student's copy of exercises/ (instructors)", run_grade};
 }
 
 }  // namespace runner

@@ -10,20 +10,16 @@ namespace runner {
 namespace {
 int run_hint(const Env& env, const std::vector<std::string>& raw)
 {
-    auto args = parse_args("hint", raw, {}, 0, 2);
-    if (args.help) {
-        std::cout << hint_command().help;
+    CLI::App app{"", "./course hint"};
+    describe(app, "Prints the hints for one task of lesson N, numbered from gentle to explicit.");
+    std::string spec, task_spec;
+    app.add_option("N", spec, "lesson number (1, 01) or slug; default: the lesson you are on");
+    app.add_option("TASK", task_spec,
+                   "task1 or just 1; default: the first task that failed in your last check");
+    if (!parse(app, raw))
         return 0;
-    }
     auto course = load_course(env.root);
-    const Lesson* lesson = nullptr;
-    if (args.positional.empty()) {
-        lesson = Progress::load(env.root).next(course);
-        if (!lesson)
-            throw Failure("lessons/course.json lists no lessons");
-    } else {
-        lesson = &course.find(args.positional[0]);
-    }
+    const Lesson* lesson = &lesson_or_current(env, course, spec);
     if (lesson->tasks.empty()) {
         std::cout << "lesson " << lesson->number << " has no tasks with hints; read lessons/"
                   << lesson->slug << "/README.md\n";
@@ -31,10 +27,10 @@ int run_hint(const Env& env, const std::vector<std::string>& raw)
     }
 
     std::string task_id;
-    if (args.positional.size() == 2) {
-        auto normal = normalise_task(args.positional[1]);
+    if (!task_spec.empty()) {
+        auto normal = normalise_task(task_spec);
         if (!normal || !lesson->find_task(*normal))
-            throw UsageError("lesson " + lesson->number + " has no task " + args.positional[1]
+            throw UsageError("lesson " + lesson->number + " has no task " + task_spec
                              + "; its tasks are " + lesson->tasks.front().id
                              + (lesson->tasks.size() > 1 ? "\u2013" + lesson->tasks.back().id : ""));
         task_id = *normal;
@@ -57,12 +53,7 @@ int run_hint(const Env& env, const std::vector<std::string>& raw)
 
 Command hint_command()
 {
-    return {"hint", "the hints for a task of lesson N",
-            "usage: ./course hint [N] [TASK]\n\n"
-            "Prints the hints for one task of lesson N, numbered from gentle to explicit.\n\n"
-            "  N      lesson number (1, 01) or slug; default: the first lesson not passed\n"
-            "  TASK   task1 or just 1; default: the first task that failed in your last check\n",
-            run_hint};
+    return {"hint", "the hints for a task of lesson N", run_hint};
 }
 
 }  // namespace runner

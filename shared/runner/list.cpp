@@ -10,11 +10,12 @@ namespace runner {
 namespace {
 int run_list(const Env& env, const std::vector<std::string>& raw)
 {
-    auto args = parse_args("list", raw, {}, 0, 0);
-    if (args.help) {
-        std::cout << list_command().help;
+    CLI::App app{"", "./course list"};
+    describe(app, "Lists the lessons with your status for each (\u2713 passed, \u2717 failing, "
+                  "\u00b7 not tried)\nand marks the one you are on. Progress is kept in "
+                  ".course-progress.json (git ignores it).");
+    if (!parse(app, raw))
         return 0;
-    }
     auto course = load_course(env.root);
     auto progress = Progress::load(env.root);
     const Lesson* next = progress.all_passed(course) ? nullptr : progress.next(course);
@@ -51,12 +52,7 @@ int run_list(const Env& env, const std::vector<std::string>& raw)
 
 Command list_command()
 {
-    return {"list", "the lessons, and which you have passed",
-            "usage: ./course list\n\n"
-            "Lists the lessons with your status for each (\u2713 passed, \u2717 failing, "
-            "\u00b7 not tried)\nand marks the next one. Progress is kept in "
-            ".course-progress.json (git ignores it).\n",
-            run_list};
+    return {"list", "the lessons, and which you have passed", run_list};
 }
 
 }  // namespace runner

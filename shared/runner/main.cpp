@@ -2,6 +2,7 @@
 // this program, then hands it the command line).
 #include "cli.hpp"
 #include "commands.hpp"
+#include "process.hpp"
 
 #include <iostream>
 
@@ -10,6 +11,7 @@ using namespace runner;
 int main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
+    install_interrupt_handler();   // Ctrl-C also ends the build or test we are running
     try {
         if (args.empty() || args[0] == "--help" || args[0] == "-h") {
             std::cout << overview();

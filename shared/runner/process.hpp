@@ -1,6 +1,7 @@
-// Child processes: fork/exec with stdout+stderr captured through one pipe, an optional timeout
-// (the child is killed and the result says so), stdin from /dev/null so a child never steals
-// the keys `watch` reads.
+// Child processes, all started the same way: stdout+stderr through one pipe, stdin from
+// /dev/null (a child never steals the keys `watch` reads), and a process group of its own, so a
+// timeout, a `q` in watch or Ctrl-C ends the child and everything it started (a test's server,
+// ninja's compilers) rather than leaving them running.
 #pragma once
 
 #include <chrono>
@@ -9,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <sys/types.h>
 #include <vector>
 
 namespace runner {
@@ -32,6 +34,37 @@ struct RunOptions {
     std::function<void(std::string_view)> on_output;       // called with each chunk as it comes
     std::size_t max_capture = 4 * 1024 * 1024;             // keep at most this much in `output`
     std::filesystem::path cwd;                             // empty = ours
+};
+
+// Thrown by run_process when the cancel check (below) asked to stop: the child's group has been
+// killed and reaped by then.
+struct Cancelled {};
+
+// A check run every ~100 ms while any child runs (watch: "was q pressed?"); returning true kills
+// the child's group and makes run_process throw Cancelled. Empty = none.
+void set_cancel_check(std::function<bool()> check);
+
+// Ctrl-C and SIGTERM kill the running child's group, call `cleanup` (may be null; it must be
+// async-signal-safe, e.g. restoring the terminal) and exit 130.
+void install_interrupt_handler(void (*cleanup)() = nullptr);
+
+// One child in its own process group; the destructor kills the group (SIGKILL) if it still runs.
+class ChildProcess {
+public:
+    ChildProcess(const std::vector<std::string>& argv, const std::filesystem::path& cwd = {});
+    ~ChildProcess();
+    ChildProcess(const ChildProcess&) = delete;
+    ChildProcess& operator=(const ChildProcess&) = delete;
+
+    pid_t pid() const { return pid_; }
+    int output_fd() const { return output_; }   // the read end of stdout+stderr
+    void signal_group(int sig) const;
+    int wait();   // the raw waitpid status; once only
+
+private:
+    pid_t pid_ = -1;
+    int output_ = -1;
+    bool reaped_ = false;
 };
 
 ProcessResult run_process(const std::vector<std::string>& argv, const RunOptions& options = {});

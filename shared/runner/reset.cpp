@@ -28,15 +28,18 @@ std::string describe_change(const std::string& code)
 
 int run_reset(const Env& env, const std::vector<std::string>& raw)
 {
-    auto args = parse_args("reset", raw, {{"--yes"}}, 0, 1);
-    if (args.help) {
-        std::cout << reset_command().help;
+    CLI::App app{"", "./course reset"};
+    describe(app,
+             "Shows which files of exercises/NN-slug/ differ from git, asks, then restores them\n"
+             "(git checkout) and deletes files you added there; lesson N's progress is reset.");
+    std::string spec;
+    bool yes = false;
+    app.add_option("N", spec, "lesson number (1, 01) or slug")->required();
+    app.add_flag("--yes", yes, "do not ask");
+    if (!parse(app, raw))
         return 0;
-    }
-    if (args.positional.empty())
-        throw UsageError("reset needs a lesson number, e.g. ./course reset 1");
     auto course = load_course(env.root);
-    const Lesson& lesson = course.find(args.positional[0]);
+    const Lesson& lesson = course.find(spec);
     const std::string folder = "exercises/" + lesson.slug;
 
     auto status = git(env, {"status", "--porcelain", "--untracked-files=all", "--", folder});
@@ -55,7 +58,7 @@ int run_reset(const Env& env, const std::vector<std::string>& raw)
         for (const auto& line : changes)
             std::cout << "  " << line.substr(3) << dim("   (" + describe_change(line.substr(0, 2)) + ")")
                       << "\n";
-        if (!args.has("--yes")) {
+        if (!yes) {
             std::cout << "Restore " << folder << "/ as it was in git? Your changes are lost. [y/N] "
                       << std::flush;
             std::string answer;
@@ -84,12 +87,7 @@ int run_reset(const Env& env, const std::vector<std::string>& raw)
 
 Command reset_command()
 {
-    return {"reset", "restore exercise N as it was in git (asks first)",
-            "usage: ./course reset N [--yes]\n\n"
-            "Shows which files of exercises/NN-slug/ differ from git, asks, then restores them\n"
-            "(git checkout) and deletes files you added there; lesson N's progress is reset.\n\n"
-            "  --yes   do not ask\n",
-            run_reset};
+    return {"reset", "restore exercise N as it was in git (asks first)", run_reset};
 }
 
 }  // namespace runner

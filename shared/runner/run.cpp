@@ -47,27 +47,37 @@ bool build_server(const Env& env, const std::filesystem::path& dir, const std::s
     return false;
 }
 
-const Lesson& lesson_or_default(const Course& course, const Args& args, const Env& env)
+// --port: a number from 0 (the OS picks a free port) to 65535.
+void add_port(CLI::App& app, int& port)
 {
-    if (!args.positional.empty())
-        return course.find(args.positional[0]);
-    const Lesson* lesson = Progress::load(env.root).next(course);
-    if (!lesson)
-        throw Failure("lessons/course.json lists no lessons");
-    return *lesson;
+    app.add_option("--port", port, "port to listen on (default 8080; 0 = any free port)")
+        ->check(CLI::Range(0, 65535).description(""))
+        ->type_name("P");
 }
 
 int run_run(const Env& env, const std::vector<std::string>& raw)
 {
-    auto args = parse_args("run", raw, {{"--solution"}, {"--port", true}, {"--lan"}}, 0, 1);
-    if (args.help) {
-        std::cout << run_command().help;
+    auto [ours, server_options] = split_at_dashes(raw);
+    CLI::App app{"", "./course run"};
+    describe(app,
+             "Builds lesson N's server from your exercises/ (or from solutions/) and starts it.\n"
+             "Open the URL it prints to use the lesson's HTML client; Ctrl-C stops it.",
+             "Everything after -- goes to the lesson server as it is, e.g.\n"
+             "  ./course run 7 -- --rate 5 --burst 10\n"
+             "./course run N -- --help lists the options of lesson N's server.");
+    std::string spec;
+    bool solution = false, lan = false;
+    int port = 8080;
+    app.add_option("N", spec, "lesson number (1, 01) or slug; default: the lesson you are on");
+    app.add_flag("--solution", solution, "run the finished solution instead of your code");
+    add_port(app, port);
+    app.add_flag("--lan", lan,
+                 "listen on every interface (0.0.0.0) so other machines can connect;\n"
+                 "the default is 127.0.0.1, this machine only");
+    if (!parse(app, ours))
         return 0;
-    }
-    unsigned short port = args.value("--port") ? parse_port(*args.value("--port")) : 8080;
     auto course = load_course(env.root);
-    const Lesson& lesson = lesson_or_default(course, args, env);
-    bool solution = args.has("--solution");
+    const Lesson& lesson = lesson_or_current(env, course, spec);
     if (solution)
         require_solution(env, lesson);
 
@@ -76,62 +86,55 @@ int run_run(const Env& env, const std::vector<std::string>& raw)
     if (!build_server(env, env.build_dir("dev"), target, lesson, !solution))
         return 1;
     std::vector<std::string> server_args;
-    if (args.has("--lan"))
+    if (lan)
         server_args.push_back("--lan");
     else
         server_args.insert(server_args.end(), {"--host", "127.0.0.1"});
     server_args.insert(server_args.end(), {"--port", std::to_string(port)});
+    server_args.insert(server_args.end(), server_options.begin(), server_options.end());
     start(env, env.build_dir("dev") / "bin" / target, server_args);
 }
 
 int run_demo(const Env& env, const std::vector<std::string>& raw)
 {
-    auto args = parse_args("demo", raw, {{"--port", true}}, 0, 1);
-    if (args.help) {
-        std::cout << demo_command().help;
+    auto [ours, server_options] = split_at_dashes(raw);
+    CLI::App app{"", "./course demo"};
+    describe(app,
+             "Builds lesson N's solution optimised (build/release) and serves it on every\n"
+             "interface, printing each LAN URL of this machine and a QR code of the first, so\n"
+             "phones in the room can join. Ctrl-C closes every client (1001) and exits.",
+             "Everything after -- goes to the lesson server as it is.");
+    std::string spec;
+    int port = 8080;
+    app.add_option("N", spec, "lesson number or slug; default: the newest lesson");
+    add_port(app, port);
+    if (!parse(app, ours))
         return 0;
-    }
-    unsigned short port = args.value("--port") ? parse_port(*args.value("--port")) : 8080;
     auto course = load_course(env.root);
     if (course.lessons.empty())
         throw Failure("lessons/course.json lists no lessons");
-    const Lesson& lesson =
-        args.positional.empty() ? course.lessons.back() : course.find(args.positional[0]);
+    const Lesson& lesson = spec.empty() ? course.lessons.back() : course.find(spec);
     require_solution(env, lesson);
 
     ensure_preset(env, "release", Chatter{stdout});
     std::string target = "lesson" + lesson.number + "-solution";
     if (!build_server(env, env.build_dir("release"), target, lesson, false))
         return 1;
-    start(env, env.build_dir("release") / "bin" / target,
-          {"--lan", "--port", std::to_string(port), "--qr"});
+    std::vector<std::string> server_args{"--lan", "--port", std::to_string(port), "--qr"};
+    server_args.insert(server_args.end(), server_options.begin(), server_options.end());
+    start(env, env.build_dir("release") / "bin" / target, server_args);
 }
 }  // namespace
 
 Command run_command()
 {
-    return {"run", "build and start lesson N's server with your code",
-            "usage: ./course run [N] [--solution] [--port P] [--lan]\n\n"
-            "Builds lesson N's server from your exercises/ (or from solutions/) and starts it.\n"
-            "Open the URL it prints to use the lesson's HTML client; Ctrl-C stops it.\n\n"
-            "  N            lesson number (1, 01) or slug; default: the first lesson not passed\n"
-            "  --solution   run the finished solution instead of your code\n"
-            "  --port P     port to listen on (default 8080; 0 = any free port)\n"
-            "  --lan        listen on every interface (0.0.0.0) so other machines can connect;\n"
-            "               the default is 127.0.0.1, this machine only\n",
+    return {"run", "build and start lesson N's server with your code (-- OPTIONS for the server)",
             run_run};
 }
 
 Command demo_command()
 {
-    return {"demo", "serve a lesson's solution to the room (LAN URLs + QR code)",
-            "usage: ./course demo [N] [--port P]\n\n"
-            "Builds lesson N's solution optimised (build/release) and serves it on every\n"
-            "interface, printing each LAN URL of this machine and a QR code of the first, so\n"
-            "phones in the room can join. Ctrl-C closes every client (1001) and exits.\n\n"
-            "  N          lesson number or slug; default: the newest lesson\n"
-            "  --port P   port to listen on (default 8080)\n",
-            run_demo};
+    return {"demo", "serve a lesson's solution to the room (LAN URLs + QR code)", run_demo};
 }
 
 }  // namespace runner

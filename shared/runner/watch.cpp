@@ -3,6 +3,7 @@
 #include "check.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
+#include "process.hpp"
 #include "progress.hpp"
 #include "term.hpp"
 
@@ -49,11 +50,11 @@ void restore_terminal()
     }
 }
 
-extern "C" void on_interrupt(int)
+// Called from the interrupt handler: async-signal-safe.
+void restore_terminal_on_signal()
 {
     if (raw_mode)
         ::tcsetattr(STDIN_FILENO, TCSANOW, &saved_mode);
-    ::_exit(130);
 }
 
 void enter_raw_mode()
@@ -119,22 +120,23 @@ void show_next_hint(const Lesson& lesson, const std::string& task_id, std::map<s
 
 int run_watch(const Env& env, const std::vector<std::string>& raw)
 {
-    auto args = parse_args("watch", raw, {}, 0, 1);
-    if (args.help) {
-        std::cout << watch_command().help;
+    CLI::App app{"", "./course watch"};
+    describe(app,
+             "Checks lesson N and again whenever a file of exercises/NN-slug/ changes\n"
+             "(modification times are polled every 0.5 s, which also works on VMs and shared\n"
+             "folders). When it passes, moves on to the next lesson.",
+             "Keys: h the next hint for the first failing task, r re-run now, q quit.");
+    std::string spec;
+    app.add_option("N", spec, "lesson number (1, 01) or slug; default: the lesson you are on");
+    if (!parse(app, raw))
         return 0;
-    }
     auto course = load_course(env.root);
-    const Lesson* lesson = args.positional.empty() ? Progress::load(env.root).next(course)
-                                                   : &course.find(args.positional[0]);
-    if (!lesson)
-        throw Failure("lessons/course.json lists no lessons");
+    const Lesson* lesson = &lesson_or_current(env, course, spec);
 
     bool keys = ::isatty(STDIN_FILENO) == 1;
     bool clear = ::isatty(STDOUT_FILENO) == 1;
     RawModeGuard guard;
-    std::signal(SIGINT, on_interrupt);
-    std::signal(SIGTERM, on_interrupt);
+    install_interrupt_handler(restore_terminal_on_signal);
     if (keys)
         enter_raw_mode();
 
@@ -191,13 +193,7 @@ int run_watch(const Env& env, const std::vector<std::string>& raw)
 
 Command watch_command()
 {
-    return {"watch", "check the current lesson again on every save",
-            "usage: ./course watch [N]\n\n"
-            "Checks lesson N (default: the first not passed) and again whenever a file of\n"
-            "exercises/NN-slug/ changes (modification times are polled every 0.5 s, which also\n"
-            "works on VMs and shared folders). When it passes, moves on to the next lesson.\n"
-            "Keys: h the next hint for the first failing task, r re-run now, q quit.\n",
-            run_watch};
+    return {"watch", "check the current lesson again on every save", run_watch};
 }
 
 }  // namespace runner
