@@ -5,6 +5,7 @@
 #include "text.hpp"
 
 #include <fstream>
+#include <regex>
 #include <thread>
 #include <unistd.h>
 
@@ -27,14 +28,36 @@ bool is_build_tool_noise(const std::string& line)
            || line.find("Error 1") != std::string::npos;
 }
 
-// g++'s context after an error: the source line, the caret, and notes that explain it.
+// g++'s context after an error: the source line, the caret, and the notes that explain it
+// (with the "In file included from" chain that leads to a note in a header).
 bool is_context(const std::string& line)
 {
     if (line.empty())
         return false;
     if (line[0] == ' ')
-        return true;   // "   12 |     foo();" and "      |     ^~~"
-    return line.find(": note:") != std::string::npos;
+        return true;   // "   12 |     foo();", "      |     ^~~" and "                 from x.hpp:3"
+    return line.find(": note:") != std::string::npos
+           || line.rfind("In file included from", 0) == 0
+           || line.find(": In instantiation of") != std::string::npos
+           || line.find("   required from") != std::string::npos
+           || line.find("   required by substitution") != std::string::npos;
+}
+
+// Lines that only say how a header was reached: the error's own location says enough.
+bool is_include_chain(const std::string& line)
+{
+    return line.rfind("In file included from", 0) == 0
+           || line.rfind("                 from ", 0) == 0;
+}
+
+// The student's own file and line in a diagnostic: "exercises/04-x/a.cpp:12:10".
+std::string student_location(const std::string& line)
+{
+    static const std::regex location(R"((exercises/[^:\s]+):(\d+)(:\d+)?)");
+    std::smatch match;
+    if (std::regex_search(line, match, location))
+        return match[0].str();
+    return {};
 }
 }  // namespace
 
@@ -95,23 +118,53 @@ std::string first_error(const std::string& log, const std::string& root)
             tail.erase(tail.begin(), tail.end() - 12);
         return relative_to(join_lines(tail), root);
     }
-    // "file: In function 'f':" says where the error is; keep it, but not "In file included from".
-    if (at > 0 && lines[at - 1].rfind("In file included from", 0) != 0
-        && (lines[at - 1].find(": In ") != std::string::npos
-            || lines[at - 1].find(": in function") != std::string::npos))
-        picked.push_back(lines[at - 1]);
+    const bool cmake = lines[at].rfind("CMake Error", 0) == 0;
+    // Before the error: "file: In function 'f':" and, for a template, the "In instantiation
+    // of" / "required from" lines that lead from the student's code to it.
+    std::size_t from = at;
+    while (from > 0 && !cmake
+           && (is_include_chain(lines[from - 1])
+               || lines[from - 1].find(": In ") != std::string::npos
+               || lines[from - 1].find("   required from") != std::string::npos
+               || lines[from - 1].find(": in function") != std::string::npos))
+        --from;
+    for (std::size_t i = from; i < at; ++i)
+        if (!is_include_chain(lines[i]))
+            picked.push_back(lines[i]);
     picked.push_back(lines[at]);
-    const std::size_t max_context = lines[at].rfind("CMake Error", 0) == 0 ? 8 : 10;
-    for (std::size_t i = at + 1; i < lines.size() && i <= at + max_context; ++i) {
-        bool cmake = lines[at].rfind("CMake Error", 0) == 0;
+    // After it: its source line and caret, and every note until the next error.
+    const std::size_t max_lines = cmake ? 8 : 30;
+    std::size_t left_out = 0;
+    for (std::size_t i = at + 1; i < lines.size(); ++i) {
         if (cmake ? (lines[i].rfind("CMake ", 0) == 0 || lines[i].rfind("-- ", 0) == 0)
                   : (!is_context(lines[i]) || is_diagnostic_error(lines[i])))
             break;
-        picked.push_back(lines[i]);
+        if (is_include_chain(lines[i]))
+            continue;
+        if (picked.size() < max_lines)
+            picked.push_back(lines[i]);
+        else
+            ++left_out;
     }
     while (!picked.empty() && trim(picked.back()).empty())
         picked.pop_back();
-    return relative_to(join_lines(picked), root);
+    if (left_out > 0)
+        picked.push_back("... (" + std::to_string(left_out) + " more lines of notes in the full log)");
+
+    // When the error is reported in a header or the standard library, the student's own line
+    // (in a "required from here" or a note) comes first.
+    auto relative = split_lines(relative_to(join_lines(picked), root));
+    std::string error_line = relative_to(lines[at], root);
+    if (student_location(error_line).empty()) {
+        for (const auto& line : relative) {
+            auto where = student_location(line);
+            if (!where.empty()) {
+                relative.insert(relative.begin(), where + ": your code, where it starts");
+                break;
+            }
+        }
+    }
+    return join_lines(relative);
 }
 
 void configure(const Env& env, const std::vector<std::string>& command, const std::string& what,

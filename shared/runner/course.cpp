@@ -64,6 +64,7 @@ Course parse_course(const std::string& json_text)
             lesson.slug = l.at("slug").get<std::string>();
             lesson.title = l.value("title", lesson.slug);
             lesson.files = l.value("files", std::vector<std::string>{});
+            lesson.builds_on = l.value("builds_on", std::vector<std::string>{});
             for (const auto& t : l.value("tasks", nlohmann::json::array())) {
                 Task task;
                 task.id = t.at("id").get<std::string>();

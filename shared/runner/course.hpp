@@ -19,6 +19,7 @@ struct Lesson {
     std::string title;
     std::vector<std::string> files;
     std::vector<Task> tasks;
+    std::vector<std::string> builds_on;   // "04": the student's build links their lesson 04
 
     const Task* find_task(const std::string& id) const;
 };

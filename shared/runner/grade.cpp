@@ -128,6 +128,9 @@ GradeReport grade_copy(const Env& env, const Course& course, const std::filesyst
     command.insert(command.end(), {"-DCMAKE_BUILD_TYPE=Debug",
                                    "-DWSCOURSE_EXERCISES_DIR=" + dir.string(),
                                    "-DWSCOURSE_BUILD_SOLUTIONS=OFF", "-DWSCOURSE_BUILD_TOOLS=OFF",
+                                   // Each lesson on the reference of the lessons it builds on,
+                                   // so one lesson's grade never depends on another's.
+                                   "-DWSCOURSE_EARLIER_LESSONS=solutions",
                                    "-DWSCOURSE_ONLY_LESSONS=" + present});
     configure(env, command, env.show(build_dir), chatter);
 

@@ -18,7 +18,7 @@ int run_list(const Env& env, const std::vector<std::string>& raw)
         return 0;
     auto course = load_course(env.root);
     auto progress = Progress::load(env.root);
-    const Lesson* next = progress.all_passed(course) ? nullptr : progress.next(course);
+    const Lesson* here = course.lessons.empty() ? nullptr : &current_lesson(env, course);
 
     std::size_t width = 0;
     for (const auto& lesson : course.lessons)
@@ -30,19 +30,28 @@ int run_list(const Env& env, const std::vector<std::string>& raw)
         case Status::failing: mark = red(cross); break;
         case Status::not_tried: mark = dim(dot); break;
         }
-        bool is_next = next && next->number == lesson.number;
+        bool is_here = here && here->number == lesson.number;
         std::string title = lesson.title;
-        if (is_next)
+        if (is_here)
             title += std::string(width - lesson.title.size(), ' ');
-        std::cout << (is_next ? bold("\u2192") : " ") << " " << mark << " " << lesson.number
-                  << "  " << (is_next ? bold(title) : title)
-                  << (is_next ? "  " + dim("\u2190 next") : "") << "\n";
+        std::cout << (is_here ? bold("\u2192") : " ") << " " << mark << " " << lesson.number
+                  << "  " << (is_here ? bold(title) : title)
+                  << (is_here ? "  " + dim("\u2190 you are here") : "") << "\n";
     }
     std::cout << "\n";
-    if (next)
-        std::cout << "next: ./course check " << lesson_arg(*next) << "   (or ./course watch)\n";
-    else if (!course.lessons.empty())
+    if (here && progress.status(here->number) != Status::passed) {
+        std::cout << "next: ./course check " << lesson_arg(*here) << "   (or ./course watch "
+                  << lesson_arg(*here) << ", which checks again on every save)\n";
+    } else if (here && course.next_after(*here)) {
+        const Lesson& next = *course.next_after(*here);
+        std::cout << "lesson " << here->number << " passes: run your server (./course run "
+                  << lesson_arg(*here) << "), then ./course check " << lesson_arg(next) << "\n";
+    } else if (progress.all_passed(course)) {
         std::cout << green("every lesson passes!") << " run any of them: ./course run N\n";
+    } else if (here) {
+        std::cout << "lesson " << here->number << " passes: run your server (./course run "
+                  << lesson_arg(*here) << ")\n";
+    }
     std::cout << dim(std::string(tick) + " passed  " + std::string(cross) + " failing  "
                      + std::string(dot) + " not tried")
               << "\n";

@@ -202,7 +202,9 @@ std::string to_json(const GradeReport& report)
             t["title"] = task.title;
             t["status"] = task_status_name(lesson, r);
             t["message"] = r ? valid_utf8(r->summary) : "";
-            t["output"] = r ? valid_utf8(cap(r->output, output_chars_json)) : "";
+            t["output"] = r && r->status != TaskStatus::pass
+                              ? valid_utf8(cap(r->output, output_chars_json))
+                              : "";
             l["tasks"].push_back(t);
         }
         out["lessons"].push_back(l);

@@ -10,12 +10,16 @@ namespace runner {
 
 std::string clean_catch_output(const std::string& output)
 {
-    // Catch2's banner says nothing about the failure; drop it so the 40 lines shown are useful.
+    // Catch2's banner and its notes about its own configuration say nothing about the failure;
+    // drop them so the lines shown are useful.
     std::vector<std::string> kept;
     for (const auto& line : split_lines(output)) {
         if (line.find(" is a Catch v") != std::string::npos
             || line.rfind("Run with -? for options", 0) == 0 || line.rfind("Filters: ", 0) == 0
-            || line.rfind("~~~~~~~~", 0) == 0)
+            || line.rfind("~~~~~~~~", 0) == 0
+            || line.find("Exception translation was disabled by CATCH_CONFIG_FAST_COMPILE")
+                   != std::string::npos
+            || line.rfind("Randomness seeded to: ", 0) == 0)
             continue;
         if (kept.empty() && trim(line).empty())
             continue;
@@ -26,8 +30,20 @@ std::string clean_catch_output(const std::string& output)
 
 TaskResult interpret_task_run(const Task& task, const ProcessResult& run, const std::string& root)
 {
-    TaskResult result{task.id, task.title, TaskStatus::fail, "", ""};
+    TaskResult result{task.id, task.title, TaskStatus::fail, "", "", ""};
+    // Catch names files as the compiler saw them, from build/dev: "../../tests/x.cpp" is
+    // "tests/x.cpp" to the student.
     std::string output = relative_to(strip_ansi(run.output), root);
+    for (std::size_t at = 0; (at = output.find("../../", at)) != std::string::npos;) {
+        bool line_start = at == 0 || output[at - 1] == '\n' || output[at - 1] == ' '
+                          || output[at - 1] == '(';
+        if (line_start)
+            output.erase(at, 6);
+        else
+            at += 6;
+    }
+    result.log = output;
+    result.output = clean_catch_output(output);
     if (run.ok()) {
         result.status = TaskStatus::pass;
         static const std::regex counts(R"(All tests passed \((\d+) assertions? in (\d+) test cases?\))");
@@ -36,7 +52,6 @@ TaskResult interpret_task_run(const Task& task, const ProcessResult& run, const 
             result.summary = m[2].str() + (m[2] == "1" ? " test case" : " test cases");
         return result;
     }
-    result.output = clean_catch_output(output);
     if (!run.started)
         result.summary = "the test program could not be started";
     else if (run.timed_out)
@@ -67,7 +82,7 @@ std::vector<TaskResult> run_tasks(const std::filesystem::path& test_binary, cons
         RunOptions options;
         options.timeout = timeout;
         options.cwd = root;
-        options.max_capture = 256 * 1024;
+        options.max_capture = 16 * 1024 * 1024;   // the log keeps all of it
         std::vector<std::string> argv{test_binary.string()};
         if (!task.id.empty())   // a lesson without tasks in course.json runs all its tests
             argv.push_back("[" + task.id + "]");
@@ -82,11 +97,13 @@ std::vector<TaskResult> run_tasks(const std::filesystem::path& test_binary, cons
             auto names = run_process({test_binary.string(), "[" + task.id + "]",
                                       "--list-test-names-only"},
                                      list_options);
-            result.output += "the test still running after " + std::to_string(timeout.count())
-                             + " s was one of:\n";
+            std::string candidates = "the test still running after "
+                                     + std::to_string(timeout.count()) + " s was one of:\n";
             for (const auto& name : split_lines(names.output))
                 if (!trim(name).empty())
-                    result.output += "  " + trim(name) + "\n";
+                    candidates += "  " + trim(name) + "\n";
+            result.output += candidates;
+            result.log += candidates;
         }
         results.push_back(std::move(result));
     }

@@ -19,7 +19,8 @@ struct TaskResult {
     std::string title;
     TaskStatus status = TaskStatus::fail;
     std::string summary;   // "3 test cases", "timed out after 60 s (killed)", "no tests tagged [task3]"
-    std::string output;    // the test binary's output (on failure)
+    std::string output;    // the test binary's output without Catch's banner and noise lines
+    std::string log;       // all of it, as it came (paths relative, colours stripped)
 };
 
 inline constexpr std::chrono::seconds task_timeout{60};

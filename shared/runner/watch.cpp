@@ -3,6 +3,7 @@
 #include "check.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
+#include "hints.hpp"
 #include "process.hpp"
 #include "progress.hpp"
 #include "term.hpp"
@@ -87,35 +88,35 @@ char read_key(int ms)
     return c;
 }
 
-void status_line(const Lesson& lesson, bool keys)
+bool is_quit(char key) { return key == 'q' || key == 'Q' || key == 4; }   // 4: Ctrl-D
+
+void status_line(const Lesson& lesson, const CheckOutcome& outcome, bool keys)
 {
     std::string text = "watching exercises/" + lesson.slug + "/ for changes";
-    text += keys ? "   [h] hint  [r] re-run  [q] quit" : "   (stdin is not a terminal: no keys; Ctrl-C stops)";
+    if (!keys) {
+        text += "   (stdin is not a terminal: no keys; Ctrl-C stops)";
+    } else if (outcome.passed) {
+        text += "   [n] next lesson  [r] re-run  [q] quit";
+    } else {
+        text += "   [h] hint";
+        if (outcome.compiled && !outcome.tasks.empty())
+            text += "  [1-" + std::to_string(std::min<std::size_t>(outcome.tasks.size(), 9))
+                    + "] a task's output  [v] all output";
+        text += "  [r] re-run  [q] quit";
+    }
     std::cout << "\n" << bold(text) << std::endl;
 }
 
-void show_next_hint(const Lesson& lesson, const std::string& task_id, std::map<std::string, std::size_t>& shown)
+void print_green_next_steps(const Course& course, const Lesson& lesson, bool keys)
 {
-    const Task* task = lesson.find_task(task_id.empty() ? lesson.tasks.empty() ? "" : lesson.tasks.front().id : task_id);
-    if (!task) {
-        std::cout << "no hints for this lesson; read lessons/" << lesson.slug << "/README.md\n";
-        return;
-    }
-    std::size_t& next = shown[task->id];
-    if (task->hints.empty()) {
-        std::cout << "no hints for " << task->id << "; read lessons/" << lesson.slug << "/README.md\n";
-        return;
-    }
-    if (next >= task->hints.size()) {
-        std::cout << dim("that was the last hint for " + task->id + "; all of them: ./course hint "
-                         + lesson_arg(lesson) + " " + task->id)
-                  << "\n";
-        return;
-    }
-    std::cout << yellow("hint " + std::to_string(next + 1) + "/" + std::to_string(task->hints.size())
-                        + " for " + task->id + " (" + task->title + "): ")
-              << task->hints[next] << "\n";
-    ++next;
+    std::cout << "\n" << green("lesson " + lesson.number + " is green!") << " What to do next:\n"
+              << "  1. run your server in another terminal: ./course run " << lesson_arg(lesson)
+              << "\n     and open the URL it prints (the lesson text says what to try)\n";
+    if (const Lesson* next = course.next_after(lesson))
+        std::cout << "  2. then " << lesson_heading(*next) << ": "
+                  << (keys ? "press n here" : "./course watch " + lesson_arg(*next)) << "\n";
+    else
+        std::cout << "  that was the last lesson: well done!\n";
 }
 
 int run_watch(const Env& env, const std::vector<std::string>& raw)
@@ -124,8 +125,11 @@ int run_watch(const Env& env, const std::vector<std::string>& raw)
     describe(app,
              "Checks lesson N and again whenever a file of exercises/NN-slug/ changes\n"
              "(modification times are polled every 0.5 s, which also works on VMs and shared\n"
-             "folders). When it passes, moves on to the next lesson.",
-             "Keys: h the next hint for the first failing task, r re-run now, q quit.");
+             "folders). When it passes, the verdict stays on screen with what to do next; it\n"
+             "moves on to the next lesson only when you press n.",
+             "Keys: h the next hint for the first failing task, 1-9 that task's whole output,\n"
+             "v every failing task's output, r re-run now, n next lesson (once green),\n"
+             "q quit (also while it builds).");
     std::string spec;
     app.add_option("N", spec, "lesson number (1, 01) or slug; default: the lesson you are on");
     if (!parse(app, raw))
@@ -137,54 +141,71 @@ int run_watch(const Env& env, const std::vector<std::string>& raw)
     bool clear = ::isatty(STDOUT_FILENO) == 1;
     RawModeGuard guard;
     install_interrupt_handler(restore_terminal_on_signal);
-    if (keys)
+    if (keys) {
         enter_raw_mode();
+        // q works while a build or a test runs: the runner polls for it and ends the child.
+        set_cancel_check([] { return is_quit(read_key(0)); });
+    }
 
-    std::map<std::string, std::size_t> hints_shown;
-    bool keep_screen = false;   // the "green!" line stays visible above the next lesson's check
     while (true) {
         auto dir = env.root / "exercises" / lesson->slug;
         auto before = snapshot(dir);   // taken first: an edit saved during the build counts
-        if (clear && !keep_screen)
+        if (clear)
             std::cout << "\x1b[2J\x1b[H" << std::flush;
-        keep_screen = false;
-        auto outcome = check_lesson(env, course, *lesson, keys ? HintStyle::key : HintStyle::command);
-        if (outcome.passed) {
-            const Lesson* next = Progress::load(env.root).next(course);
-            if (!next || next->number == lesson->number || Progress::load(env.root).all_passed(course)) {
-                std::cout << "\n" << green("every lesson passes. Well done!") << "\n";
-                return 0;
-            }
-            std::cout << "\n" << green("lesson " + lesson->number + " is green!") << " moving on to "
-                      << lesson_heading(*next) << ": edit exercises/" << next->slug << "/\n\n";
-            lesson = next;
-            hints_shown.clear();
-            keep_screen = true;
-            continue;   // check the next lesson right away: its failures say where to start
+        CheckOptions options;
+        options.hint_style = keys ? HintStyle::key : HintStyle::command;
+        CheckOutcome outcome;
+        try {
+            outcome = check_lesson(env, course, *lesson, options);
+        } catch (const Cancelled&) {
+            std::cout << "\nbye\n";
+            return 0;
         }
-        status_line(*lesson, keys);
+        if (outcome.passed)
+            print_green_next_steps(course, *lesson, keys);
+        status_line(*lesson, outcome, keys);
 
+        const std::string log = "build/logs/check-" + lesson->number + ".log";
         bool rerun = false;
-        auto watched = env.root / "exercises" / lesson->slug;
         while (!rerun) {
             char key = keys ? read_key(500) : 0;
             if (!keys)
                 std::this_thread::sleep_for(std::chrono::milliseconds(500));
-            if (key == 'q' || key == 'Q' || key == 4) {   // 4: Ctrl-D
+            if (is_quit(key)) {
                 std::cout << "bye\n";
                 return 0;
             }
-            if (key == 'h' || key == 'H') {
-                show_next_hint(*lesson,
-                               outcome.first_failing.empty()
-                                   ? remembered_failing_task(env.root, lesson->number)
-                                   : outcome.first_failing,
-                               hints_shown);
-                status_line(*lesson, keys);
+            const Lesson* next = course.next_after(*lesson);
+            if ((key == 'n' || key == 'N') && outcome.passed && next) {
+                lesson = next;
+                rerun = true;
+            } else if ((key == 'h' || key == 'H') && !outcome.passed && !lesson->tasks.empty()) {
+                std::string task_id = outcome.first_failing.empty()
+                                          ? remembered_failing_task(env.root, lesson->number)
+                                          : outcome.first_failing;
+                const Task* task = lesson->find_task(task_id);
+                if (!task)
+                    task = &lesson->tasks.front();
+                std::cout << "\n";
+                reveal_hints(env, *lesson, *task, false, "press h again");
+                status_line(*lesson, outcome, keys);
+            } else if (key >= '1' && key <= '9' && outcome.compiled
+                       && static_cast<std::size_t>(key - '1') < outcome.tasks.size()) {
+                std::cout << "\n";
+                print_task_output(outcome.tasks[static_cast<std::size_t>(key - '1')], *lesson,
+                                  true, log);
+                status_line(*lesson, outcome, keys);
+            } else if ((key == 'v' || key == 'V') && outcome.compiled) {
+                for (const auto& task : outcome.tasks)
+                    if (task.status != TaskStatus::pass) {
+                        std::cout << "\n";
+                        print_task_output(task, *lesson, true, log);
+                    }
+                status_line(*lesson, outcome, keys);
             } else if (key == 'r' || key == 'R') {
                 rerun = true;
             }
-            if (snapshot(watched) != before)
+            if (snapshot(dir) != before)
                 rerun = true;
         }
     }
@@ -193,7 +214,7 @@ int run_watch(const Env& env, const std::vector<std::string>& raw)
 
 Command watch_command()
 {
-    return {"watch", "check the current lesson again on every save", run_watch};
+    return {"watch", "check the lesson you are on again on every save", run_watch};
 }
 
 }  // namespace runner

@@ -117,3 +117,12 @@ TEST_CASE("course.json: tasks, hints and defaults", "[course]")
     CHECK_THROWS_AS(parse_course("{\"lessons\": [{\"title\": \"no number\"}]}"), Failure);
     CHECK_THROWS_AS(parse_course("not json"), Failure);
 }
+
+TEST_CASE("course.json: builds_on is optional", "[course]")
+{
+    auto course = parse_course(R"({"lessons":[
+      {"number":"04","slug":"04-cm","title":"CM"},
+      {"number":"05","slug":"05-rooms","title":"Rooms","builds_on":["04"]}]})");
+    CHECK(course.lessons[0].builds_on.empty());
+    CHECK(course.lessons[1].builds_on == std::vector<std::string>{"04"});
+}

@@ -90,3 +90,44 @@ TEST_CASE("colour escapes from the compiler are removed", "[first-error]")
     auto error = first_error("\x1b[01m\x1b[Ka.cpp:1:1:\x1b[m \x1b[01;31m\x1b[Kerror: \x1b[m\x1b[Kbad\n", "/r");
     CHECK(error == "a.cpp:1:1: error: bad\n");
 }
+
+TEST_CASE("the notes of the first error stay, even those reached through a header", "[first-error]")
+{
+    // g++ 12 on `users_[id]` in a const member function: the note naming operator[] is the clue.
+    const char* log =
+        "FAILED: x.o\n"
+        "/r/exercises/04-connection-manager/connection_manager.cpp: In member function 'std::size_t lesson04::ConnectionManager::count(const std::string&) const':\n"
+        "/r/exercises/04-connection-manager/connection_manager.cpp:31:18: error: passing 'const std::map<std::__cxx11::basic_string<char>, int>' as 'this' argument discards qualifiers [-fpermissive]\n"
+        "   31 |     return users_[name];\n"
+        "      |                  ^\n"
+        "In file included from /usr/include/c++/12/map:61,\n"
+        "                 from /r/lessons/04-connection-manager/connection_manager.hpp:4,\n"
+        "                 from /r/exercises/04-connection-manager/connection_manager.cpp:1:\n"
+        "/usr/include/c++/12/bits/stl_map.h:504:7: note:   in call to 'std::map<_Key, _Tp, _Compare, _Alloc>::mapped_type& std::map<_Key, _Tp, _Compare, _Alloc>::operator[](key_type&&)'\n"
+        "  504 |       operator[](key_type&& __k)\n"
+        "      |       ^~~~~~~~\n"
+        "/r/exercises/04-connection-manager/connection_manager.cpp:40:1: error: second\n";
+    auto error = first_error(log, "/r");
+    CHECK(error.rfind("exercises/04-connection-manager/connection_manager.cpp: In member function", 0) == 0);
+    CHECK(error.find("discards qualifiers") != std::string::npos);
+    CHECK(error.find("note:   in call to") != std::string::npos);
+    CHECK(error.find("operator[](key_type&& __k)") != std::string::npos);
+    CHECK(error.find("In file included from") == std::string::npos);
+    CHECK(error.find("second") == std::string::npos);
+}
+
+TEST_CASE("an error inside a library template starts with the student's own line", "[first-error]")
+{
+    const char* log =
+        "In file included from /usr/include/c++/12/vector:64,\n"
+        "                 from /r/exercises/05-rooms/routing.cpp:2:\n"
+        "/usr/include/c++/12/bits/stl_vector.h: In instantiation of 'class std::vector<int&>':\n"
+        "/r/exercises/05-rooms/routing.cpp:17:22:   required from here\n"
+        "/usr/include/c++/12/bits/stl_vector.h:435:66: error: static assertion failed\n"
+        "  435 |       static_assert(is_same<typename remove_cv<_Tp>::type, _Tp>::value,\n"
+        "      |                                                                  ^~~~~\n";
+    auto error = first_error(log, "/r");
+    CHECK(error.rfind("exercises/05-rooms/routing.cpp:17:22: your code, where it starts\n", 0) == 0);
+    CHECK(error.find("required from here") != std::string::npos);
+    CHECK(error.find("static assertion failed") != std::string::npos);
+}

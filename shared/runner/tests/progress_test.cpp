@@ -12,7 +12,7 @@ Course course_of(std::initializer_list<const char*> numbers)
 {
     Course course;
     for (const char* n : numbers)
-        course.lessons.push_back({n, std::string(n) + "-x", "title", {}, {}});
+        course.lessons.push_back({n, std::string(n) + "-x", "title", {}, {}, {}});
     return course;
 }
 }  // namespace
@@ -67,4 +67,42 @@ TEST_CASE("progress and the last failing task are saved under the course root", 
     remember_failing_task(root, "02", "");
     CHECK(remembered_failing_task(root, "02").empty());
     std::filesystem::remove_all(root);
+}
+
+TEST_CASE("hints shown and the lesson last worked on round-trip with the statuses", "[progress]")
+{
+    Progress progress;
+    progress.set("04", Status::failing);
+    CHECK(progress.hints_shown("04", "task1") == 0);
+    progress.set_hints_shown("04", "task1", 2);
+    progress.worked_on("04", 1764680000);
+    auto again = Progress::parse(progress.to_json());
+    CHECK(again.status("04") == Status::failing);
+    CHECK(again.hints_shown("04", "task1") == 2);
+    CHECK(again.hints_shown("04", "task2") == 0);
+    REQUIRE(again.last());
+    CHECK(again.last()->number == "04");
+    CHECK(again.last()->at == 1764680000);
+    // An older file (statuses only) still reads, and "hints" is not taken for a lesson.
+    CHECK(Progress::parse(R"({"01":"passed"})").hints_shown("01", "task1") == 0);
+    again.forget("04");
+    CHECK(again.hints_shown("04", "task1") == 0);
+}
+
+TEST_CASE("the current lesson follows the student, not the first unpassed one", "[progress]")
+{
+    auto course = course_of({"01", "02", "03", "04"});
+    Progress progress;
+    // Nothing done yet: the first lesson.
+    CHECK(progress.current(course, {})->number == "01");
+    // Lesson 04's exercise edited (01 never tried): 04.
+    CHECK(progress.current(course, {{"04", 100}})->number == "04");
+    // Checked 04 last, 01 untouched: still 04 even though 01 has not passed.
+    progress.worked_on("04", 200);
+    CHECK(progress.current(course, {})->number == "04");
+    // An edit older than the last check does not move it; a newer one does.
+    CHECK(progress.current(course, {{"02", 150}})->number == "04");
+    CHECK(progress.current(course, {{"02", 250}, {"04", 180}})->number == "02");
+    // The newest of several edits wins.
+    CHECK(progress.current(course, {{"02", 300}, {"03", 400}})->number == "03");
 }

@@ -15,9 +15,9 @@ GradeReport sample()
     std::vector<Task> tasks1{{"task1", "Base64", {}}, {"task2", "Accept <key> & \"more\"", {}}};
     LessonGrade one{"01", "01-handshake", "The handshake | by hand", LessonGradeStatus::fail, "",
                     tasks1, {}};
-    one.tasks.push_back({"task1", "Base64", TaskStatus::pass, "2 test cases", ""});
+    one.tasks.push_back({"task1", "Base64", TaskStatus::pass, "2 test cases", "", ""});
     one.tasks.push_back({"task2", "Accept <key> & \"more\"", TaskStatus::fail,
-                         "1 of 1 test cases failed", "REQUIRE( a == b )\nwith \x01 </failure>"});
+                         "1 of 1 test cases failed", "REQUIRE( a == b )\nwith \x01 </failure>", ""});
     LessonGrade two{"02", "02-echo", "Echo", LessonGradeStatus::error,
                     "02-echo/session.cpp:3:1: error: 'x' was not declared", {{"task1", "Loop", {}}}, {}};
     LessonGrade three{"03", "03-rooms", "Rooms", LessonGradeStatus::missing,
