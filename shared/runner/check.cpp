@@ -279,7 +279,8 @@ CheckOutcome check_lesson(const Env& env, const Course& course, const Lesson& le
                            + std::to_string(outcome.tasks.size())
                            + (outcome.tasks.size() == 1 ? " task" : " tasks"))
                   << "\n";
-        print_next_steps(course, lesson);
+        if (options.next_steps)
+            print_next_steps(course, lesson);
         progress.set(lesson.number, Status::passed);
         progress.save(env.root);
         remember_failing_task(env.root, lesson.number, "");

@@ -25,6 +25,7 @@ struct CheckOptions {
     HintStyle hint_style = HintStyle::command;
     std::string show_task;   // "task2": show this task's output rather than the first failure's
     bool verbose = false;    // the output of every failing task (or of show_task), not cut
+    bool next_steps = true;  // on green, say what to do next (watch says it its own way)
 };
 
 CheckOutcome check_lesson(const Env& env, const Course& course, const Lesson& lesson,

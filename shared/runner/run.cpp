@@ -63,7 +63,7 @@ int run_run(const Env& env, const std::vector<std::string>& raw)
              "Builds lesson N's server from your exercises/ (or from solutions/) and starts it.\n"
              "Open the URL it prints to use the lesson's HTML client; Ctrl-C stops it.",
              "Everything after -- goes to the lesson server as it is, e.g.\n"
-             "  ./course run 7 -- --rate 5 --burst 10\n"
+             "  ./course run 3 -- --max-message 4096\n"
              "./course run N -- --help lists the options of lesson N's server.");
     std::string spec;
     bool solution = false, lan = false;

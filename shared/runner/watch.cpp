@@ -154,6 +154,7 @@ int run_watch(const Env& env, const std::vector<std::string>& raw)
             std::cout << "\x1b[2J\x1b[H" << std::flush;
         CheckOptions options;
         options.hint_style = keys ? HintStyle::key : HintStyle::command;
+        options.next_steps = false;
         CheckOutcome outcome;
         try {
             outcome = check_lesson(env, course, *lesson, options);
