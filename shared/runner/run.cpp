@@ -7,7 +7,9 @@
 #include "progress.hpp"
 #include "term.hpp"
 
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace runner {
 namespace {
@@ -30,13 +32,42 @@ void require_solution(const Env& env, const Lesson& lesson)
 }
 
 // Builds `target` in `dir`; on a compile error prints it and returns false.
+// The command-line clients of this lesson and the earlier ones (lesson 04's text uses
+// lesson02-client), as far as the build defines them: `run` builds them with the server.
+std::vector<std::string> clients_up_to(const Course& course, const Lesson& lesson,
+                                       const std::filesystem::path& dir)
+{
+    std::ifstream in(dir / "build.ninja");
+    if (!in)
+        in.open(dir / "Makefile");
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string targets = text.str();
+    std::vector<std::string> clients;
+    for (const auto& earlier : course.lessons) {
+        std::string name = "lesson" + earlier.number + "-client";
+        if (targets.find("build " + name + ":") != std::string::npos
+            || targets.find("\n" + name + ":") != std::string::npos)
+            clients.push_back(name);
+        if (earlier.number == lesson.number)
+            break;
+    }
+    return clients;
+}
+
 bool build_server(const Env& env, const std::filesystem::path& dir, const std::string& target,
-                  const Lesson& lesson, bool student_code)
+                  const Lesson& lesson, bool student_code,
+                  const std::vector<std::string>& clients = {})
 {
     auto log = env.log_file("build-" + target + ".log");
-    auto result = build(env, dir, {target}, log, Chatter{stdout});
-    if (result.ok())
+    std::vector<std::string> targets{target};
+    targets.insert(targets.end(), clients.begin(), clients.end());
+    auto result = build(env, dir, targets, log, Chatter{stdout});
+    if (result.ok()) {
+        for (const auto& client : clients)
+            std::cout << dim("client: " + env.show(dir / "bin" / client)) << "\n";
         return true;
+    }
     std::cout << "\n" << first_error(result.output, env.root.string()) << "\n";
     std::cout << red(std::string(cross) + " " + (student_code ? "lesson " + lesson.number
                                                                      + " does not compile yet"
@@ -60,7 +91,8 @@ int run_run(const Env& env, const std::vector<std::string>& raw)
     auto [ours, server_options] = split_at_dashes(raw);
     CLI::App app{"", "./course run"};
     describe(app,
-             "Builds lesson N's server from your exercises/ (or from solutions/) and starts it.\n"
+             "Builds lesson N's server from your exercises/ (or from solutions/) and starts it,\n"
+             "and the command-line clients of lessons up to N (build/dev/bin/lessonNN-client).\n"
              "Open the URL it prints to use the lesson's HTML client; Ctrl-C stops it.",
              "Everything after -- goes to the lesson server as it is, e.g.\n"
              "  ./course run 3 -- --max-message 4096\n"
@@ -83,7 +115,8 @@ int run_run(const Env& env, const std::vector<std::string>& raw)
 
     ensure_dev(env, Chatter{stdout}, solution);
     std::string target = "lesson" + lesson.number + (solution ? "-solution" : "");
-    if (!build_server(env, env.build_dir("dev"), target, lesson, !solution))
+    if (!build_server(env, env.build_dir("dev"), target, lesson, !solution,
+                      clients_up_to(course, lesson, env.build_dir("dev"))))
         return 1;
     std::vector<std::string> server_args;
     if (lan)
