@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <fstream>
 #include <unistd.h>
 
 using namespace runner;
@@ -105,4 +106,28 @@ TEST_CASE("the current lesson follows the student, not the first unpassed one", 
     CHECK(progress.current(course, {{"02", 250}, {"04", 180}})->number == "02");
     // The newest of several edits wins.
     CHECK(progress.current(course, {{"02", 300}, {"03", 400}})->number == "03");
+}
+
+TEST_CASE("an edited exercise is one git sees changed, not one a fresh clone wrote", "[progress]")
+{
+    char templ[] = "/tmp/course-runner-git-XXXXXX";
+    REQUIRE(::mkdtemp(templ) != nullptr);
+    std::filesystem::path root = templ;
+    auto course = course_of({"01", "02"});
+    std::filesystem::create_directories(root / "exercises" / "01-x");
+    std::filesystem::create_directories(root / "exercises" / "02-x");
+    std::ofstream(root / "exercises" / "01-x" / "a.cpp") << "int a;\n";
+    std::ofstream(root / "exercises" / "02-x" / "b.cpp") << "int b;\n";
+    auto git = [&](const std::string& args) {
+        return std::system(("git -C " + root.string() + " " + args + " >/dev/null 2>&1").c_str());
+    };
+    REQUIRE(git("init -q") == 0);
+    REQUIRE(git("add .") == 0);
+    REQUIRE(git("-c user.name=t -c user.email=t@t commit -qm init") == 0);
+    CHECK(edited_exercises(root, course, 0).empty());
+    std::ofstream(root / "exercises" / "02-x" / "b.cpp", std::ios::app) << "int c;\n";
+    auto edited = edited_exercises(root, course, 0);
+    CHECK(edited.size() == 1);
+    CHECK(edited.count("02") == 1);
+    std::filesystem::remove_all(root);
 }
