@@ -38,8 +38,11 @@ int run_check(const Env& env, const std::vector<std::string>& raw)
              "Builds your code in exercises/NN-slug/ with the lesson's tests and runs them task by\n"
              "task. A compile error is shown first (the first one only: fix it and check again);\n"
              "then which tasks pass, the first failure's output, and where to find a hint.\n"
-             "Exits 0 only when every test of the lesson passes; records your progress.",
-             "Each task's tests get 60 s (WSCOURSE_TEST_TIMEOUT=SECONDS changes that).");
+             "Exits 0 only when every test of the lesson passes; records your progress.\n"
+             "A lesson that builds on earlier ones (lesson 05 on your lesson 04) checks those\n"
+             "first and names the one to finish if it does not pass yet.",
+             "Every task's full test output: build/logs/check-NN.log. Each task's tests get\n"
+             "60 s (WSCOURSE_TEST_TIMEOUT=SECONDS changes that).");
     std::string spec, task;
     CheckOptions options;
     app.add_option("N", spec,
