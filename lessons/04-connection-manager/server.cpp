@@ -10,7 +10,7 @@ namespace lesson04 {
 
 Server::Server(net::io_context& ioc, wscourse::ServerOptions options, SessionLimits limits)
     : state_(std::move(options), limits)
-    , front_(state_.options.web_dir, server_name)
+    , front_(state_.options, server_name)
     , acceptor_(wscourse::listen_on(ioc.get_executor(), state_.options.host, state_.options.port))
     , port_(acceptor_.local_endpoint().port())
 {

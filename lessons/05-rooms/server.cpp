@@ -18,6 +18,7 @@ Server::Server(net::io_context& ioc, wscourse::ServerOptions options, SessionLim
     front_.routes = [this](const wscourse::HttpRequest& request, const tcp::endpoint& peer) {
         return api_route(state_.chat, request, peer);
     };
+    front_.body_routes = {{http::verb::post, "/api/broadcast", 64 * 1024}};  // the one body read
     front_.upgrade = [this](wscourse::Upgrade upgrade) {
         // upgrade.leftover (a frame sent right behind the request) is not read yet.
         return run_session(state_, std::move(upgrade.stream), std::move(upgrade.request), std::move(upgrade.label));

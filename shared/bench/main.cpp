@@ -1,6 +1,6 @@
 // wscourse-loadgen: see options.cpp (or --help) for what it does and docs/performance.md for
 // what it found.
-#include "fd_limit.hpp"
+#include <wscourse/fd_limit.hpp>
 #include "modes.hpp"
 #include "options.hpp"
 #include "proc_stats.hpp"
@@ -14,8 +14,8 @@ int main(int argc, char** argv)
     Options options;
     try {
         options = parse_options(argc, argv);
-    } catch (const HelpRequested&) {
-        std::cout << usage();
+    } catch (const HelpRequested& help) {
+        std::cout << help.text;
         return 0;
     } catch (const UsageError& e) {
         std::cerr << "wscourse-loadgen: " << e.what() << " (see --help)\n";
@@ -27,7 +27,7 @@ int main(int argc, char** argv)
     std::size_t needed = spare_files + (options.mode == Mode::echo        ? options.connections
                                         : options.mode == Mode::broadcast ? options.receivers + 1
                                                                           : options.count);
-    std::size_t limit = raise_open_file_limit();
+    std::size_t limit = wscourse::raise_open_file_limit();
     if (needed > limit) {
         std::cerr << "wscourse-loadgen: " << needed - spare_files
                   << " connections need about " << needed

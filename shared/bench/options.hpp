@@ -1,4 +1,4 @@
-// The command line of wscourse-loadgen: three modes, each with its own flags.
+// The command line of wscourse-loadgen (CLI11): three modes, each with its own flags.
 #pragma once
 
 #include "url.hpp"
@@ -39,13 +39,13 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// --help: print usage() and exit 0.
-struct HelpRequested {};
+// --help: print text and exit 0.
+struct HelpRequested {
+    std::string text;
+};
 
 // Throws UsageError or HelpRequested.
 Options parse_options(int argc, char** argv);
-
-std::string usage();
 
 // The smallest --size whose messages can carry the mode's token (see echo_mode.cpp, broadcast_mode.cpp).
 inline constexpr std::size_t min_echo_size = 28;
