@@ -92,6 +92,7 @@ private:
     bool going_away_ = false;  // the server is shutting down
     bool closing_ = false;     // we sent our close frame
     bool timed_out_ = false;   // the watchdog closed the socket
+    bool unmask_mistake_ = false;  // your unmask() got a chunk wrong (logged once)
 };
 
 }  // namespace lesson01
