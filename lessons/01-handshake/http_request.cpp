@@ -107,6 +107,30 @@ ParsedRequest parse_request(std::string_view head)
     return {std::move(request), {}};
 }
 
+bool could_start_request(std::string_view bytes)
+{
+    auto space = bytes.find(' ');
+    std::string_view method = bytes.substr(0, space);
+    if (space == 0)
+        return false;
+    // The bytes so far may stop in the middle of the method: "" and "GE" can still become one.
+    return method.empty() || is_token(method);
+}
+
+std::string not_http_explanation(std::string_view bytes)
+{
+    if (!bytes.empty() && bytes[0] == '\x16')
+        return "this is not an HTTP request: it starts with byte 0x16, the start of a TLS "
+               "handshake. This server speaks plain http:// and ws://, not https:// or wss://";
+    static constexpr char digits[] = "0123456789abcdef";
+    std::size_t at = 0;
+    while (at + 1 < bytes.size() && is_token(bytes.substr(at, 1)))
+        ++at;
+    const auto byte = static_cast<unsigned char>(bytes.empty() ? 0 : bytes[at]);
+    return "this is not an HTTP request: a request starts with a method such as GET and a space, "
+           "but byte " + std::to_string(at) + " is 0x" + digits[byte >> 4] + digits[byte & 0xf];
+}
+
 std::string HttpResponse::serialize() const
 {
     std::string out = "HTTP/1.1 " + std::to_string(status) + " " + reason + "\r\n";

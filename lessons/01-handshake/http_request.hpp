@@ -39,6 +39,15 @@ struct ParsedRequest {
 };
 ParsedRequest parse_request(std::string_view head);
 
+// Whether the first bytes of a connection can still become a request line: a method (a token
+// of letters, digits and a few symbols, RFC 9110 §9.1) followed by a space. False as soon as a
+// byte proves otherwise, so that a client speaking something else (a TLS ClientHello begins
+// with 0x16) gets its 400 at once instead of waiting for a blank line that never comes.
+bool could_start_request(std::string_view bytes);
+
+// The 400 for bytes that could_start_request() refused: says which byte, and guesses why.
+std::string not_http_explanation(std::string_view bytes);
+
 struct HttpResponse {
     int status = 200;
     std::string reason = "OK";

@@ -2,10 +2,12 @@
 
 #include "accept_key.hpp"
 #include "http_request.hpp"
+#include "self_check.hpp"
 
 #include <wscourse/log.hpp>
 
 #include <algorithm>
+#include <tuple>
 
 namespace lesson01 {
 
@@ -73,21 +75,39 @@ net::awaitable<bool> Session::handshake()
     if (going_away_)
         co_return false;
 
-    // Read up to the blank line that ends the request head, but never more than 8 KiB.
+    // Read up to the blank line that ends the request head, but never more than 8 KiB, and
+    // stop as soon as the bytes cannot be the start of a request at all.
     std::string head;
+    std::size_t head_size = 0;  // up to and including the blank line; 0 while not found
+    boost::system::error_code ec;
     reading_ = true;
-    auto [ec, head_size] = co_await net::async_read_until(
-        socket_, net::dynamic_buffer(head, max_request_bytes), "\r\n\r\n",
-        net::as_tuple(net::use_awaitable));
+    for (;;) {
+        if (auto end = head.find("\r\n\r\n"); end != std::string::npos) {
+            head_size = end + 4;
+            break;
+        }
+        if (!could_start_request(head) || head.size() >= max_request_bytes)
+            break;
+        char chunk[1024];
+        std::size_t room = std::min(sizeof chunk, max_request_bytes - head.size());
+        std::size_t n = 0;
+        std::tie(ec, n) = co_await socket_.async_read_some(net::buffer(chunk, room),
+                                                           net::as_tuple(net::use_awaitable));
+        head.append(chunk, n);
+        if (ec)
+            break;
+    }
     reading_ = false;
 
     HttpResponse response;
     bool upgrade = false;
     std::string what = "request";  // "GET /chat", for the log
-    if (ec == net::error::not_found) {
+    if (head_size == 0 && !could_start_request(head)) {
+        response = error_response(400, "Bad Request", not_http_explanation(head));
+    } else if (head_size == 0 && head.size() >= max_request_bytes) {
         response = error_response(431, "Request Header Fields Too Large",
                                   "the request head is longer than 8 KiB");
-    } else if (ec) {
+    } else if (head_size == 0) {
         // Browsers open spare connections that never send anything; only log real requests.
         if (!head.empty())
             wscourse::log(name_, "  closed before the end of its request",
@@ -112,7 +132,11 @@ net::awaitable<bool> Session::handshake()
                     request_head_ = head;
                     what_ = what;
                     client_key_ = *request.header("Sec-WebSocket-Key");
-                    response = switching_protocols(accept_key(client_key_));
+                    const std::string accept = accept_key(client_key_);
+                    // The browser would only say "1006": say here what is wrong, and where.
+                    if (auto mistake = check_accept_key(client_key_, accept))
+                        wscourse::log(name_, "  ", what, ": ", *mistake);
+                    response = switching_protocols(accept);
                 }
             } else {
                 response = answer_plain_request(request, context_.files);
@@ -189,7 +213,10 @@ net::awaitable<Session::Ending> Session::message_loop()
 
         // A whole message. Text must be UTF-8 (§8.1), checked once it is complete.
         if (message_opcode == Opcode::text && !is_valid_utf8(message)) {
-            co_return Ending::close_with(1007, "text message is not valid UTF-8", true);
+            co_return Ending::close_with(1007, unmask_mistake_
+                                                   ? "text is not valid UTF-8: unmask() is wrong, check task 4"
+                                                   : "text message is not valid UTF-8",
+                                         true);
         }
         std::string answer = first_message ? describe_handshake(request_head_, client_key_) : "";
         answer += describe_message(message_opcode, message, records, frame_count);
@@ -282,27 +309,58 @@ net::awaitable<std::optional<Session::Frame>> Session::read_frame(bool in_messag
     if (violation_)
         co_return std::nullopt;
 
-    // 3. The payload: it fits within max_message_bytes, so buffering it is bounded.
-    const std::size_t frame_size = header->header_size + static_cast<std::size_t>(header->payload_length);
-    while (inbox_.size() < frame_size)
-        if (co_await read_more())
-            co_return std::nullopt;
-
+    // 3. The payload: it fits within max_message_bytes, so buffering it is bounded. It is
+    //    unmasked as it arrives, chunk by chunk, each chunk with its offset in the payload.
     Frame frame;
     frame.record.header = *header;
+    const std::size_t payload_size = static_cast<std::size_t>(header->payload_length);
+    const std::size_t frame_size = header->header_size + payload_size;
+    std::size_t unmasked = 0;  // payload bytes unmasked so far
+    for (;;) {
+        const std::size_t arrived = std::min(inbox_.size() - header->header_size, payload_size);
+        if (arrived > unmasked) {
+            std::span chunk(inbox_.data() + header->header_size + unmasked, arrived - unmasked);
+            auto mistake = unmask_chunk(chunk, header->masking_key, unmasked, frame.record);
+            if (mistake && !unmask_mistake_) {
+                // Said once; the session goes on with your bytes, as it would without the check.
+                wscourse::log(name_, "  ", *mistake);
+                unmask_mistake_ = true;
+            }
+            unmasked = arrived;
+        }
+        if (unmasked == payload_size)
+            break;
+        if (co_await read_more())
+            co_return std::nullopt;
+    }
+
     auto begin = inbox_.begin();
     auto payload_begin = begin + static_cast<std::ptrdiff_t>(header->header_size);
     auto end = begin + static_cast<std::ptrdiff_t>(frame_size);
     frame.record.header_bytes.assign(begin, payload_begin);
     frame.payload.assign(payload_begin, end);
     inbox_.erase(begin, end);
-
-    // 4. Unmask, keeping the first bytes before and after for the description.
-    const auto head = static_cast<std::ptrdiff_t>(std::min(frame.payload.size(), described_bytes));
-    frame.record.masked_head.assign(frame.payload.begin(), frame.payload.begin() + head);
-    unmask(frame.payload, header->masking_key);
-    frame.record.unmasked_head.assign(frame.payload.begin(), frame.payload.begin() + head);
     co_return frame;
+}
+
+std::optional<std::string> Session::unmask_chunk(std::span<std::uint8_t> chunk,
+                                                 std::array<std::uint8_t, 4> key,
+                                                 std::uint64_t offset, FrameRecord& record)
+{
+    // Keep the first bytes as they came and as unmasked, for the description; and the whole
+    // chunk as it came, to check unmask() against the XOR it should have done.
+    const std::vector<std::uint8_t> masked(chunk.begin(), chunk.end());
+    const std::size_t described = offset < described_bytes
+                                      ? std::min<std::size_t>(chunk.size(), described_bytes - offset)
+                                      : 0;
+    record.masked_head.insert(record.masked_head.end(), masked.begin(),
+                              masked.begin() + static_cast<std::ptrdiff_t>(described));
+    unmask(chunk, key, offset);
+    record.unmasked_head.insert(record.unmasked_head.end(), chunk.begin(),
+                                chunk.begin() + static_cast<std::ptrdiff_t>(described));
+    if (!record.header.masked)
+        return std::nullopt;  // refused before this point; nothing to check
+    return check_unmasked(masked, chunk, key, offset);
 }
 
 net::awaitable<boost::system::error_code> Session::read_more()

@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,11 @@ private:
     net::awaitable<void> finish(const Ending& ending);
     net::awaitable<std::optional<Frame>> read_frame(bool in_message, std::uint64_t message_so_far);
     net::awaitable<boost::system::error_code> read_more();
+    // Unmasks the chunk of payload that starts at offset with your unmask(), keeps its first
+    // bytes for the description, and says what is wrong if unmask() got it wrong.
+    static std::optional<std::string> unmask_chunk(std::span<std::uint8_t> chunk,
+                                                   std::array<std::uint8_t, 4> key,
+                                                   std::uint64_t offset, FrameRecord& record);
     net::awaitable<bool> write(std::string bytes);
     net::awaitable<void> wait_for_client_close(bool in_sync);
     Ending ending_after_failed_read() const;
@@ -86,6 +92,7 @@ private:
     bool going_away_ = false;  // the server is shutting down
     bool closing_ = false;     // we sent our close frame
     bool timed_out_ = false;   // the watchdog closed the socket
+    bool unmask_mistake_ = false;  // your unmask() got a chunk wrong (logged once)
 };
 
 }  // namespace lesson01

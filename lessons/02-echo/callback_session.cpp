@@ -90,7 +90,8 @@ void CallbackSession::close_going_away()
     if (closing_ || !ws_.is_open())
         return;
     closing_ = true;
-    // The pending read sees the client's answer and ends with websocket::error::closed.
+    // The pending read ends with operation_aborted: Beast's close takes over the read and
+    // reads the client's answer itself (websocket/impl/read.hpp, impl/close.hpp).
     ws_.async_close(websocket::close_code::going_away,
                     [self = shared_from_this()](boost::system::error_code) {});
 }

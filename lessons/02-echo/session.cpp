@@ -10,7 +10,8 @@ namespace lesson02 {
 
 void prepare_server_stream(websocket::stream<beast::tcp_stream>& ws, std::size_t max_message_bytes)
 {
-    // Echoes are small and interactive: send each one at once instead of waiting to batch.
+    // Echoes are small and interactive: turn off Nagle's algorithm (RFC 1122 §4.2.3.4), which
+    // holds a small segment until the previous one is ACKed, and the peer may delay that ACK.
     boost::system::error_code ignored;  // a socket the peer already closed: the read will say so
     beast::get_lowest_layer(ws).socket().set_option(tcp::no_delay(true), ignored);
     // 30 s for the handshake and for the close handshake; after 150 s of silence Beast pings,
@@ -22,6 +23,10 @@ void prepare_server_stream(websocket::stream<beast::tcp_stream>& ws, std::size_t
     // A bigger message fails the read with websocket::error::message_too_big, and Beast closes
     // the connection with 1009 (message too big). Without this the limit would be 16 MiB.
     ws.read_message_max(max_message_bytes);
+    // One frame per message: an echo goes back framed as most clients send it. With Beast's
+    // default (auto_fragment on) a message over write_buffer_bytes (4096) leaves as 4 KiB
+    // frames, each its own write (websocket/stream.hpp, impl/write.hpp "do_nomask_frag").
+    ws.auto_fragment(false);
 }
 
 void log_session_end(ServerState& state, std::string_view label, const boost::system::error_code& ec,
@@ -29,8 +34,9 @@ void log_session_end(ServerState& state, std::string_view label, const boost::sy
 {
     if (closed_by_server
         && (ec == websocket::error::closed || ec == net::error::operation_aborted)) {
-        // A read started after our close frame went out ends with operation_aborted, not
-        // closed: Beast's close then reads the answer itself.
+        // Our close was pending: the read ends with operation_aborted, because Beast's close
+        // takes over the read and reads the answer itself (websocket/impl/read.hpp,
+        // impl/close.hpp); with closed only if the client's close crossed ours.
         wscourse::log(label, "  disconnected: ", wscourse::describe_close_code(1001),
                       " (server shutting down)");
     } else if (ec == websocket::error::closed) {
@@ -83,8 +89,9 @@ net::awaitable<void> run_session(ServerState& state, tcp::socket socket,
     {
         // Ctrl-C closes us with 1001. The hook runs on the io_context's only thread, so it
         // may touch ws directly; with several threads it would have to post to the session's
-        // strand. The pending read in echo_messages then ends with websocket::error::closed
-        // when the client answers. At most one close per stream: hence the flag.
+        // strand. The pending read in echo_messages then ends with operation_aborted: Beast's
+        // close reads the client's answer itself (websocket/impl/read.hpp, impl/close.hpp).
+        // At most one close per stream: hence the flag.
         auto registration = state.sessions.add([&ws, &closing] {
             if (closing || !ws.is_open())
                 return;

@@ -5,7 +5,10 @@
 
 namespace wscourse {
 
-StaticFiles::StaticFiles(std::filesystem::path root) : root_(std::move(root)) {}
+StaticFiles::StaticFiles(std::filesystem::path root)
+    : root_(std::move(root)), common_((root_ / "..").lexically_normal() / "common")
+{
+}
 
 std::string_view path_of(std::string_view target)
 {
@@ -80,6 +83,16 @@ std::optional<StaticFile> StaticFiles::find(std::string_view target) const
         || path.find('\0') != std::string_view::npos)
         return std::nullopt;
 
+    // What all the clients share lives once, in web/common/: served as /common/... and as
+    // /favicon.ico, beside the lesson's own files.
+    const std::filesystem::path* base = &root_;
+    if (path == "/favicon.ico") {
+        base = &common_;
+    } else if (path.starts_with("/common/")) {
+        base = &common_;
+        path.remove_prefix(std::string_view("/common").size());
+    }
+
     std::filesystem::path relative;
     std::string_view rest = path.substr(1);
     while (!rest.empty()) {
@@ -94,7 +107,7 @@ std::optional<StaticFile> StaticFiles::find(std::string_view target) const
     if (relative.empty() || path.back() == '/')
         relative /= "index.html";
 
-    std::filesystem::path file = root_ / relative;
+    std::filesystem::path file = *base / relative;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec))
         return std::nullopt;

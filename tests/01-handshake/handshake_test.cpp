@@ -119,6 +119,31 @@ TEST_CASE("a malformed request gets 400, an oversized one 431", "[task2]")
     CHECK(starts_with(raw_exchange(server.port(), huge), "HTTP/1.1 431 "));
 }
 
+TEST_CASE("bytes that cannot start a request get 400 at once, not at the deadline", "[task2]")
+{
+    // The server waits 10 s for a request head; these answers must come long before that.
+    Server server(loopback_options(WSCOURSE_WEB_DIR));
+    // The first bytes of a TLS ClientHello: what a browser sends to https://127.0.0.1:PORT/.
+    // No blank line ever comes, so only the first byte can tell the server to stop waiting.
+    RawClient tls(server.port(), std::chrono::seconds(3));
+    tls.send(std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11));
+    auto response = tls.read_until_closed();
+    CHECK(starts_with(response, "HTTP/1.1 400 Bad Request\r\n"));
+    CHECK_THAT(response, Catch::Contains("TLS") && Catch::Contains("http://"));
+
+    RawClient binary(server.port(), std::chrono::seconds(3));
+    binary.send(std::string("GE\0T", 4));
+    response = binary.read_until_closed();
+    CHECK(starts_with(response, "HTTP/1.1 400 Bad Request\r\n"));
+    CHECK_THAT(response, Catch::Contains("byte 2 is 0x00"));
+
+    // A method cut in the middle is still a request that may come: the server keeps reading.
+    RawClient slow(server.port(), std::chrono::seconds(3));
+    slow.send("GE");
+    slow.send("T / HTTP/1.1\r\nHost: x\r\n\r\n");
+    CHECK(starts_with(slow.read_until_closed(), "HTTP/1.1 200 OK\r\n"));
+}
+
 TEST_CASE("GET / serves the HTML client, other paths get 404, other methods 405", "[task2]")
 {
     Server server(loopback_options(WSCOURSE_WEB_DIR));

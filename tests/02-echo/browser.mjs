@@ -1,10 +1,13 @@
 // Lesson 02 in a real browser: the page the server serves connects to /ws, gets the welcome,
 // echoes a text and a binary message, answers a JSON ping with a pong, and disconnects.
-import { check, runBrowserTest, withBrowser } from '../browser-harness.mjs';
+import {
+  check, runBrowserTest, withBrowser, phonePage, checkPhoneLayout, checkSharedFiles,
+} from '../browser-harness.mjs';
 
 const logText = (page) => page.locator('#log').innerText();
 
 runBrowserTest('lesson 02 echo in chromium', async (server) => {
+  await checkSharedFiles(server.url);
   await withBrowser(async (browser) => {
     const page = await browser.newPage();
     const pageErrors = [];
@@ -49,5 +52,21 @@ runBrowserTest('lesson 02 echo in chromium', async (server) => {
     check(status.includes('1000'), `closed with 1000, status says: ${status}`);
     check(pageErrors.length === 0, `no script errors: ${pageErrors.join('; ')}`);
     check((await logText(page)).includes('closed: 1000 normal'), 'the log shows the close code');
+
+    // On a phone, after 25 echoes: the address and its buttons on one row, the whole
+    // placeholder, the composer on screen.
+    const phone = await phonePage(browser, pageErrors);
+    await phone.goto(server.url);
+    await phone.click('#connect');
+    await phone.waitForSelector('#status[data-state="open"]');
+    for (let i = 1; i <= 25; ++i) {
+      await phone.fill('#message', `echo ${i}`);
+      await phone.press('#message', 'Enter');
+    }
+    await phone.locator('#log li.received', { hasText: 'echo 25' }).waitFor();
+    await checkPhoneLayout(phone, {
+      rows: [['#url', '#connect', '#disconnect'], ['#message', '#send']], placeholders: ['#message'],
+    });
+    check(pageErrors.length === 0, `no script errors on the phone: ${pageErrors.join('; ')}`);
   });
 });

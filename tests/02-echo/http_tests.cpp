@@ -26,11 +26,25 @@ TEST_CASE("the client's script and style sheet have their MIME types", "[task1]"
     CHECK(style[http::field::content_type] == "text/css; charset=utf-8");
 }
 
-TEST_CASE("nothing outside web/02-echo can be fetched", "[task1]")
+TEST_CASE("what every client shares comes from web/common: /common/... and /favicon.ico", "[task1]")
+{
+    EchoServer server(lesson_options());
+    auto script = http_get(server.port(), "/common/client.js");
+    CHECK(script.result() == http::status::ok);
+    CHECK(script[http::field::content_type] == "text/javascript; charset=utf-8");
+    CHECK(http_get(server.port(), "/common/client.css").result() == http::status::ok);
+    auto icon = http_get(server.port(), "/favicon.ico");
+    CHECK(icon.result() == http::status::ok);
+    CHECK(icon[http::field::content_type] == "image/x-icon");
+}
+
+TEST_CASE("nothing outside web/02-echo and web/common can be fetched", "[task1]")
 {
     EchoServer server(lesson_options());
     for (std::string target : {"/../CMakeLists.txt", "/%2e%2e/CMakeLists.txt", "/..%2fREADME.md",
-                               "/../../../../etc/passwd", "/.hidden", "/nope.html", "//etc/passwd"}) {
+                               "/../../../../etc/passwd", "/.hidden", "/nope.html", "//etc/passwd",
+                               "/common/../../CMakeLists.txt", "/common/../02-echo/app.js",
+                               "/common/.hidden", "/common/nope.js", "/common"}) {
         INFO(target);
         auto response = http_get(server.port(), target);
         CHECK(response.result() == http::status::not_found);

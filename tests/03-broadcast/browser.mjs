@@ -1,6 +1,8 @@
 // Lesson 03 in a real browser: two pages (two tabs), ana and ben, chat through the page the
 // server serves. Each sees the other's join notice and message, and the online count follows.
-import { check, runBrowserTest, withBrowser } from '../browser-harness.mjs';
+import {
+  check, runBrowserTest, withBrowser, phonePage, checkPhoneLayout, checkSharedFiles, crowd,
+} from '../browser-harness.mjs';
 
 async function joinAs(browser, url, name) {
   const page = await browser.newPage();
@@ -18,6 +20,7 @@ const line = (page, cls, text) => page.locator(`#log li.${cls}`, { hasText: text
 const online = (page) => page.locator('#online').getAttribute('data-count');
 
 runBrowserTest('lesson 03 broadcast chat in chromium, two pages', async (server) => {
+  await checkSharedFiles(server.url);
   await withBrowser(async (browser) => {
     const ana = await joinAs(browser, server.url, 'ana');
     check((await page(ana).locator('#url').textContent()) === `ws://127.0.0.1:${server.port}/ws?name=ana`,
@@ -49,7 +52,23 @@ runBrowserTest('lesson 03 broadcast chat in chromium, two pages', async (server)
     await line(page(ana), 'notice', 'ben left (1 online)').waitFor();
     check((await online(page(ana))) === '1', 'ana is alone again');
 
-    for (const who of [ana, ben])
+    // On a phone, with 8 people in the room and 25 messages: rows that fit, the composer on
+    // screen, the list scrolling.
+    const phoneErrors = [];
+    const phone = await phonePage(browser, phoneErrors);
+    await phone.goto(server.url);
+    await phone.fill('#name', 'phone');
+    await phone.click('#connect');
+    await phone.locator('#status', { hasText: 'connected as phone' }).waitFor();
+    const ws = `ws://127.0.0.1:${server.port}/ws`;
+    await crowd(phone, [1, 2, 3, 4, 5, 6, 7].map((i) => `${ws}?name=user${i}`),
+      Array.from({ length: 25 }, (_, i) => `message ${i + 1}`));
+    await line(phone, 'chat', 'message 25').waitFor();
+    await checkPhoneLayout(phone, {
+      rows: [['#name', '#connect', '#disconnect'], ['#message', '#send']], placeholders: ['#name', '#message'],
+    });
+
+    for (const who of [ana, ben, { errors: phoneErrors }])
       check(who.errors.length === 0, `no script errors: ${who.errors.join('; ')}`);
   });
 });

@@ -1,7 +1,9 @@
 // Lesson 04 in a real browser: two pages, ana and ben, chat through the lesson's HTML client.
 // Each sees the other in the online list and the other's message; a second tab of ana's is
 // not a new user; the raw JSON view shows the frames; peer text is never markup.
-import { check, runBrowserTest, withBrowser } from '../browser-harness.mjs';
+import {
+  check, runBrowserTest, withBrowser, phonePage, checkPhoneLayout, checkSharedFiles, crowd,
+} from '../browser-harness.mjs';
 
 const onlineUsers = async (page) => (await page.locator('#online li').allTextContents()).sort();
 
@@ -18,6 +20,7 @@ async function join(browser, url, name) {
 }
 
 runBrowserTest('lesson 04 chat between two pages in chromium', async (server) => {
+  await checkSharedFiles(server.url);
   await withBrowser(async (browser) => {
     const ana = await join(browser, server.url, 'ana');
     const ben = await join(browser, server.url, 'ben');
@@ -74,7 +77,24 @@ runBrowserTest('lesson 04 chat between two pages in chromium', async (server) =>
     const stats = await (await ana.page.request.get(new URL('/api/stats', server.url).href)).json();
     check(stats.connections === 2 && stats.unique_users === 1, `stats: ${JSON.stringify(stats)}`);
 
-    const errors = [...ana.errors, ...ben.errors, ...ana2.errors];
+    // On a phone, with 8 users online and 25 messages: rows that fit, the composer on screen.
+    const phoneErrors = [];
+    const phone = await phonePage(browser, phoneErrors);
+    await phone.goto(server.url);
+    await phone.fill('#name', 'phone');
+    await phone.click('#connect');
+    await phone.locator('#online li', { hasText: 'phone' }).waitFor();
+    const ws = `ws://127.0.0.1:${server.port}/ws`;
+    await crowd(phone, [1, 2, 3, 4, 5, 6, 7].map((i) => `${ws}?user=user${i}`),
+      Array.from({ length: 25 }, (_, i) => JSON.stringify({ type: 'message', text: `message ${i + 1}` })));
+    await phone.locator('#messages li.message', { hasText: 'message 25' }).waitFor();
+    check((await phone.locator('#online li').count()) >= 8, 'the phone sees at least 8 users');
+    await checkPhoneLayout(phone, {
+      rows: [['#name', '#connect', '#disconnect'], ['#message', '#send', '#ping']],
+      placeholders: ['#name', '#message'],
+    });
+
+    const errors = [...ana.errors, ...ben.errors, ...ana2.errors, ...phoneErrors];
     check(errors.length === 0, `no script errors: ${errors.join('; ')}`);
   });
 });

@@ -1,7 +1,9 @@
 // Lesson 05 in a real browser: ana and ben, two pages of the lesson's HTML client, join the
 // same room from the room list and chat; ana writes to ben privately; an announcement from
 // POST /api/broadcast reaches both; ana leaves the room and it disappears from the list.
-import { check, runBrowserTest, withBrowser } from '../browser-harness.mjs';
+import {
+  check, runBrowserTest, withBrowser, phonePage, checkPhoneLayout, checkSharedFiles, crowd,
+} from '../browser-harness.mjs';
 
 async function openAs(browser, server, user, errors) {
   const page = await browser.newPage();
@@ -17,6 +19,7 @@ async function openAs(browser, server, user, errors) {
 const messageIn = (page, text) => page.locator('#messages li.message:not([hidden])', { hasText: text });
 
 runBrowserTest('lesson 05 rooms and private messages in chromium', async (server) => {
+  await checkSharedFiles(server.url);
   await withBrowser(async (browser) => {
     const errors = [];
     const ana = await openAs(browser, server, 'ana', errors);
@@ -74,6 +77,27 @@ runBrowserTest('lesson 05 rooms and private messages in chromium', async (server
     await ben.locator('#current-room', { hasText: 'none' }).waitFor();
     const rooms = await (await fetch(`${server.url}api/rooms`)).json();
     check(rooms.length === 0, `the empty room is gone: ${JSON.stringify(rooms)}`);
+
+    // On a phone, in a room with 8 users and 25 messages: rows that fit, the composer on
+    // screen, the room list under the chat.
+    const phone = await phonePage(browser, errors);
+    await phone.goto(server.url);
+    await phone.fill('#name', 'phone');
+    await phone.click('#connect');
+    await phone.waitForSelector('#status[data-state="open"]');
+    await phone.fill('#room-name', 'phones');
+    await phone.click('#join-room');
+    await phone.locator('#current-room', { hasText: 'phones' }).waitFor();
+    const ws = `ws://127.0.0.1:${server.port}/ws`;
+    const join = JSON.stringify({ type: 'join_room', room: 'phones' });
+    await crowd(phone, [1, 2, 3, 4, 5, 6, 7].map((i) => `${ws}?user=user${i}`),
+      [...Array(7).fill(join), ...Array.from({ length: 25 },
+        (_, i) => JSON.stringify({ type: 'message', room: 'phones', text: `message ${i + 1}` }))]);
+    await messageIn(phone, 'message 25').waitFor();
+    await checkPhoneLayout(phone, {
+      rows: [['#name', '#connect', '#disconnect'], ['#message', '#send'], ['#pm-to', '#pm-text', '#pm-send']],
+      placeholders: ['#name', '#message', '#pm-to', '#pm-text'],
+    });
 
     await ana.click('#disconnect');
     await ana.waitForSelector('#status[data-state="closed"]');

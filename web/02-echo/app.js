@@ -1,61 +1,23 @@
 // Lesson 02 client: connect to the echo server, send text or binary, watch the frames.
-// Everything a peer sent is shown with textContent, never innerHTML.
+// Everything a peer sent is shown with textContent, never innerHTML; the shared parts
+// (connection, status line, close codes) are in /common/client.js.
 'use strict';
 
-const $ = (id) => document.getElementById(id);
+const { $ } = wscourse;
 const ui = {
   status: $('status'), url: $('url'), connect: $('connect'), disconnect: $('disconnect'),
   composer: $('composer'), message: $('message'), binary: $('binary'), send: $('send'),
   ping: $('ping'), log: $('log'), clear: $('clear'),
 };
 
-// The server that served this page, at /ws; ?ws=ws://host:port/path overrides it.
-function websocketUrl() {
-  const override = new URLSearchParams(location.search).get('ws');
-  if (override) return override;
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/ws`;
-}
-
-const CLOSE_CODES = {
-  1000: 'normal', 1001: 'going away', 1002: 'protocol error', 1003: 'unsupported data',
-  1005: 'no status code', 1006: 'abnormal, no close frame', 1007: 'invalid payload data',
-  1008: 'policy violation', 1009: 'message too big', 1011: 'internal error',
-};
-const describeClose = (code) => `${code} ${CLOSE_CODES[code] || (code >= 4000 ? 'application-defined' : 'unknown')}`;
-
-let socket = null;
 let nextPingId = 1;
 const pingsInFlight = new Map(); // id -> performance.now() when sent
 
-function setStatus(state, text) {
-  ui.status.dataset.state = state;
-  ui.status.textContent = text;
-  const open = state === 'open';
-  ui.connect.disabled = state === 'open' || state === 'connecting';
-  ui.disconnect.disabled = !open;
-  ui.message.disabled = !open;
-  ui.send.disabled = !open;
-  ui.ping.disabled = !open;
-}
-
-function timeNow() {
-  const d = new Date();
-  const pad = (n, w = 2) => String(n).padStart(w, '0');
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
-}
-
 // One line of the log: time, direction, what kind of frame, its content.
 function addLog(direction, kind, text, extraClass) {
-  const item = document.createElement('li');
-  item.className = { '→': 'sent', '←': 'received', '•': 'event' }[direction] || 'event';
+  const item = wscourse.line({ '→': 'sent', '←': 'received' }[direction] || 'event',
+    [['time', wscourse.clock(new Date(), true)], ['dir', direction], ['data', '']]);
   if (extraClass) item.classList.add(extraClass);
-  for (const [cls, value] of [['time', timeNow()], ['dir', direction], ['data', '']]) {
-    const span = document.createElement('span');
-    span.className = cls;
-    span.textContent = value;
-    item.appendChild(span);
-  }
   const data = item.lastChild;
   if (kind) {
     const tag = document.createElement('span');
@@ -64,10 +26,14 @@ function addLog(direction, kind, text, extraClass) {
     data.appendChild(tag);
   }
   data.appendChild(document.createTextNode(text));
-  ui.log.appendChild(item);
-  item.scrollIntoView({ block: 'nearest' });
-  while (ui.log.children.length > 500) ui.log.firstChild.remove(); // bounded, like the server
+  wscourse.append(ui.log, item);
 }
+
+const connection = new wscourse.Connection({
+  status: ui.status, connect: ui.connect, disconnect: ui.disconnect,
+  whileOpen: [ui.message, ui.send, ui.ping],
+  notice: (text, kind) => addLog('•', '', text, kind === 'error' ? 'error' : undefined),
+});
 
 function hexPreview(bytes) {
   const shown = Array.from(bytes.slice(0, 32), (b) => b.toString(16).padStart(2, '0')).join(' ');
@@ -86,64 +52,39 @@ function describeText(text) {
 }
 
 function connect() {
-  const url = websocketUrl();
+  const url = wscourse.websocketUrl();
   ui.url.textContent = url;
-  let ws;
-  try {
-    ws = new WebSocket(url);
-  } catch (error) {
-    setStatus('error', 'bad address');
-    addLog('•', '', `cannot connect to ${url}: ${error.message}`, 'error');
-    return;
-  }
-  ws.binaryType = 'arraybuffer';
-  socket = ws;
-  setStatus('connecting', 'connecting…');
   addLog('•', '', `connecting to ${url}`);
-
-  ws.addEventListener('open', () => {
-    setStatus('open', 'connected');
-    addLog('•', '', 'connected: the handshake is done (101 Switching Protocols)');
-    ui.message.focus();
-  });
-  ws.addEventListener('message', (event) => {
-    if (typeof event.data === 'string') {
-      addLog('←', `text ${new TextEncoder().encode(event.data).length} B`, describeText(event.data));
-    } else {
-      const bytes = new Uint8Array(event.data);
-      addLog('←', `binary ${bytes.length} B`, hexPreview(bytes));
-    }
-  });
-  ws.addEventListener('error', () => {
-    addLog('•', '', 'connection error (the browser does not say more; see the server log)', 'error');
-  });
-  ws.addEventListener('close', (event) => {
-    if (socket === ws) socket = null;
-    const why = event.reason ? ` "${event.reason}"` : '';
-    setStatus('closed', `closed: ${describeClose(event.code)}`);
-    addLog('•', '', `closed: ${describeClose(event.code)}${why}${event.wasClean ? '' : ' (not clean)'}`);
-    pingsInFlight.clear();
+  connection.open(url, {
+    onOpen: () => {
+      addLog('•', '', 'connected: the handshake is done (101 Switching Protocols)');
+      ui.message.focus();
+    },
+    onMessage: (event) => {
+      if (typeof event.data === 'string') {
+        addLog('←', `text ${new TextEncoder().encode(event.data).length} B`, describeText(event.data));
+      } else {
+        const bytes = new Uint8Array(event.data);
+        addLog('←', `binary ${bytes.length} B`, hexPreview(bytes));
+      }
+    },
+    onClose: () => pingsInFlight.clear(),
   });
 }
 
 function send(text) {
-  if (!socket || socket.readyState !== WebSocket.OPEN) return;
   if (ui.binary.checked) {
     const bytes = new TextEncoder().encode(text); // the text's UTF-8 bytes, as a binary frame
-    socket.send(bytes.buffer);
-    addLog('→', `binary ${bytes.length} B`, hexPreview(bytes));
-  } else {
-    socket.send(text);
+    if (connection.send(bytes.buffer)) addLog('→', `binary ${bytes.length} B`, hexPreview(bytes));
+  } else if (connection.send(text)) {
     addLog('→', `text ${new TextEncoder().encode(text).length} B`, text);
   }
 }
 
 ui.connect.addEventListener('click', connect);
 ui.disconnect.addEventListener('click', () => {
-  if (socket) {
-    addLog('•', '', 'closing with 1000 normal');
-    socket.close(1000, 'bye');
-  }
+  addLog('•', '', 'closing with 1000 normal');
+  connection.close(1000, 'bye');
 });
 ui.composer.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -152,14 +93,12 @@ ui.composer.addEventListener('submit', (event) => {
   ui.message.focus();
 });
 ui.ping.addEventListener('click', () => {
-  if (!socket || socket.readyState !== WebSocket.OPEN) return;
   const id = nextPingId++;
   const text = JSON.stringify({ type: 'ping', id });
   pingsInFlight.set(id, performance.now());
-  socket.send(text); // always a text frame: the server answers pings in text messages only
-  addLog('→', `text ${text.length} B`, text);
+  // Always a text frame: the server answers pings in text messages only.
+  if (connection.send(text)) addLog('→', `text ${text.length} B`, text);
 });
 ui.clear.addEventListener('click', () => ui.log.replaceChildren());
 
-ui.url.textContent = websocketUrl();
-setStatus('closed', 'not connected');
+ui.url.textContent = wscourse.websocketUrl();

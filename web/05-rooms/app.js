@@ -1,10 +1,11 @@
 // Lesson 05 client: rooms and private messages over the lesson's JSON protocol
 // (docs/protocol.md). Room list from GET /api/rooms, the rooms you are in, the current room's
 // messages, private messages, announcements. Everything a peer sent is shown with
-// textContent, never innerHTML.
+// textContent, never innerHTML. The shared parts (connection, status line) are in
+// /common/client.js.
 'use strict';
 
-const $ = (id) => document.getElementById(id);
+const { $ } = wscourse;
 const ui = {
   status: $('status'), join: $('join'), name: $('name'), connect: $('connect'),
   disconnect: $('disconnect'), url: $('url'), me: $('me'), announcement: $('announcement'),
@@ -17,83 +18,39 @@ const ui = {
   showRaw: $('show-raw'), raw: $('raw'),
 };
 
-// The server that served this page, at /ws; ?ws=ws://host:port/path overrides it.
-function websocketUrl() {
-  const override = new URLSearchParams(location.search).get('ws');
-  if (override) return override;
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/ws`;
-}
-
 // The REST API lives on the same host and port as the WebSocket.
 function apiUrl(path) {
-  const ws = new URL(websocketUrl());
+  const ws = new URL(wscourse.websocketUrl());
   return `${ws.protocol === 'wss:' ? 'https:' : 'http:'}//${ws.host}${path}`;
 }
 
-const CLOSE_CODES = {
-  1000: 'normal', 1001: 'going away', 1002: 'protocol error', 1006: 'abnormal, no close frame',
-  1007: 'invalid payload data', 1008: 'policy violation', 1009: 'message too big', 1011: 'internal error',
-};
-const describeClose = (code) => `${code} ${CLOSE_CODES[code] || 'unknown'}`;
-
-let socket = null;
 let me = null;                 // the welcome: {connection_id, user, users}
 const online = new Set();
 const myRooms = new Set();     // rooms this connection is in
 let currentRoom = null;        // where the composer sends
 let roomTimer = null;
-const MAX_ITEMS = 500;         // the logs are bounded, like the server's queues
 
-function setStatus(state, text) {
-  ui.status.dataset.state = state;
-  ui.status.textContent = text;
-  const open = state === 'open';
-  ui.connect.disabled = open || state === 'connecting';
-  ui.name.disabled = open || state === 'connecting';
-  ui.disconnect.disabled = !(open || state === 'connecting');
-  for (const element of [ui.roomName, ui.joinRoom, ui.pmTo, ui.pmText, ui.pmSend]) element.disabled = !open;
-  renderCurrentRoom();
-}
-
-function clock(date = new Date()) {
-  const pad = (n, w = 2) => String(n).padStart(w, '0');
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
-}
+const clock = wscourse.clock;
 const when = (timestamp) => { const date = new Date(timestamp); return isNaN(date) ? new Date() : date; };
-
-function append(list, item) {
-  list.appendChild(item);
-  while (list.children.length > MAX_ITEMS) list.firstChild.remove();
-  if (!item.hidden) item.scrollIntoView({ block: 'nearest' });
-}
 
 // One line of the message log, built from text nodes only. room: shown only while it is the
 // current room (null: shown always: notices, private messages, announcements).
 function addLine(kind, parts, room = null) {
-  const item = document.createElement('li');
-  item.className = kind;
+  const item = wscourse.line(kind, parts);
   if (room !== null) {
     item.dataset.room = room;
     item.hidden = room !== currentRoom;
   }
-  for (const [cls, text] of parts) {
-    const span = document.createElement('span');
-    span.className = cls;
-    span.textContent = text;
-    item.appendChild(span);
-  }
-  append(ui.messages, item);
-  return item;
+  return wscourse.append(ui.messages, item);
 }
 const notice = (text, kind = 'notice', room = null) => addLine(kind, [['time', clock()], ['text', text]], room);
 
-function addRaw(direction, text) {
-  const item = document.createElement('li');
-  item.className = direction === '→' ? 'sent' : 'received';
-  item.textContent = `${clock()} ${direction} ${text}`;
-  append(ui.raw, item);
-}
+const connection = new wscourse.Connection({
+  status: ui.status, connect: ui.connect, disconnect: ui.disconnect,
+  whileOpen: [ui.roomName, ui.joinRoom, ui.pmTo, ui.pmText, ui.pmSend], whileClosed: [ui.name],
+  notice: (text, kind) => notice(text, kind === 'error' ? 'error' : 'notice'),
+  onState: () => renderCurrentRoom(),
+});
 
 function renderOnline() {
   const items = [...online].sort().map((user) => {
@@ -135,7 +92,7 @@ function renderMyRooms() {
 }
 
 function renderCurrentRoom() {
-  const open = socket && socket.readyState === WebSocket.OPEN;
+  const open = connection.isOpen;
   ui.currentRoom.textContent = currentRoom || 'none';
   ui.leaveRoom.disabled = !open || !currentRoom;
   ui.message.disabled = !open || !currentRoom;
@@ -173,7 +130,7 @@ async function refreshRooms() {
     button.type = 'button';
     button.className = 'small';
     button.textContent = myRooms.has(room.name) ? 'in' : 'join';
-    button.disabled = !socket || myRooms.has(room.name);
+    button.disabled = !connection.socket || myRooms.has(room.name);
     button.addEventListener('click', () => sendJson({ type: 'join_room', room: room.name }));
     item.append(name, count, button);
     return item;
@@ -261,63 +218,39 @@ function handle(message) {
 }
 
 function connect() {
-  const url = new URL(websocketUrl());
+  const url = new URL(wscourse.websocketUrl());
   const name = ui.name.value.trim();
   if (name) url.searchParams.set('user', name);
   ui.url.textContent = url.href;
-  let ws;
-  try {
-    ws = new WebSocket(url.href);
-  } catch (error) {
-    setStatus('error', 'bad address');
-    notice(`cannot connect to ${url.href}: ${error.message}`, 'error');
-    return;
-  }
-  socket = ws;
-  setStatus('connecting', 'connecting…');
-
-  ws.addEventListener('open', () => {
-    setStatus('open', 'connected');
-    ui.roomName.focus();
-    roomTimer = setInterval(refreshRooms, 5000);  // other people's rooms come and go
-  });
-  ws.addEventListener('message', (event) => {
-    if (typeof event.data !== 'string') return; // this protocol is JSON text only
-    addRaw('←', event.data);
-    let message;
-    try { message = JSON.parse(event.data); } catch { notice('the server sent something that is not JSON', 'error'); return; }
-    handle(message);
-  });
-  ws.addEventListener('close', (event) => {
-    if (socket === ws) socket = null;
-    clearInterval(roomTimer);
-    const why = event.reason ? ` "${event.reason}"` : '';
-    setStatus('closed', `closed: ${describeClose(event.code)}`);
-    notice(`closed: ${describeClose(event.code)}${why}`);
-    me = null;
-    online.clear();
-    myRooms.clear();
-    renderOnline();
-    selectRoom(null);
-    ui.me.textContent = '';
-    refreshRooms();
+  connection.open(url.href, {
+    onOpen: () => {
+      ui.roomName.focus();
+      roomTimer = setInterval(refreshRooms, 5000);  // other people's rooms come and go
+    },
+    onMessage: wscourse.jsonMessages(ui.raw, notice, handle),
+    onClose: () => {
+      clearInterval(roomTimer);
+      me = null;
+      online.clear();
+      myRooms.clear();
+      renderOnline();
+      selectRoom(null);
+      ui.me.textContent = '';
+      refreshRooms();
+    },
   });
 }
 
 function sendJson(message) {
-  if (!socket || socket.readyState !== WebSocket.OPEN) return;
   const text = JSON.stringify(message);
-  socket.send(text);
-  addRaw('→', text);
+  if (connection.send(text)) wscourse.addRaw(ui.raw, '→', text);
 }
 
 ui.join.addEventListener('submit', (event) => {
   event.preventDefault();
-  if (!socket) connect();
+  connect();
 });
-ui.disconnect.addEventListener('click', () => {
-  if (socket) socket.close(1000, 'bye');
-});
+ui.disconnect.addEventListener('click', () => connection.close(1000, 'bye'));
 ui.roomForm.addEventListener('submit', (event) => {
   event.preventDefault();
   const room = ui.roomName.value.trim();
@@ -347,6 +280,6 @@ ui.privateForm.addEventListener('submit', (event) => {
 ui.showRaw.addEventListener('change', () => { ui.raw.hidden = !ui.showRaw.checked; });
 
 ui.name.value = new URLSearchParams(location.search).get('user') || '';
-ui.url.textContent = websocketUrl();
-setStatus('closed', 'not connected');
+ui.url.textContent = wscourse.websocketUrl();
+renderCurrentRoom();
 refreshRooms();

@@ -19,6 +19,8 @@ public:
     explicit StaticFiles(std::filesystem::path root);
 
     // The file for an HTTP request target such as "/", "/app.js" or "/style.css?v=2".
+    // "/common/..." and "/favicon.ico" come from the clients' shared folder, common/ beside
+    // root (web/common/ for web/NN-name/).
     // Nothing for a target that leaves the root ("/../x", "/%2e%2e/x"), names a hidden file,
     // is not a regular file, or is larger than max_file_bytes.
     std::optional<StaticFile> find(std::string_view target) const;
@@ -29,6 +31,7 @@ public:
 
 private:
     std::filesystem::path root_;
+    std::filesystem::path common_;
 };
 
 // "text/html; charset=utf-8" for "index.html"; "application/octet-stream" when unknown.
