@@ -73,7 +73,8 @@ void print_server_log(std::ostream& out, std::string_view why)
     auto lines = server_log();
     if (lines.empty())
         return;
-    out << "\nthe server's log " << why << " (" << lines.size() << " lines):\n";
+    out << "\nthe server's log " << why << " (" << lines.size() << (lines.size() == 1 ? " line" : " lines")
+        << "):\n";
     for (const auto& line : lines_worth_showing(lines, 30))
         out << "    " << line << "\n";
     out << std::flush;
@@ -128,8 +129,8 @@ void abandon_stuck_server()
 {
     std::cout << "\nFAILED: the server's thread did not stop within 2 s of being told to: one of its\n"
                  "handlers never returns (a mutex locked twice? a loop that never waits?).\n"
-                 "The test program ends here; the test that was running is "
-              << Catch::getResultCapture().getCurrentTestName() << ".\n";
+                 "The test program ends here, in the test \""
+              << Catch::getResultCapture().getCurrentTestName() << "\".\n";
     print_server_log(std::cout, "so far");
     std::cout.flush();
     std::fflush(stdout);
