@@ -150,8 +150,8 @@ TEST_CASE("masking twice gives back the original", "[task4]")
     Bytes data = original;
     unmask(data, {0xde, 0xad, 0xbe, 0xef});
     CHECK(data != original);
-    CHECK(data[0] == (original[0] ^ 0xde));
-    CHECK(data[5] == (original[5] ^ 0xad));
+    CHECK(unsigned{data[0]} == (original[0] ^ 0xdeu));  // unsigned: a byte prints as a number
+    CHECK(unsigned{data[5]} == (original[5] ^ 0xadu));
     unmask(data, {0xde, 0xad, 0xbe, 0xef});
     CHECK_THAT(data, BytesEqual(original));
 }
