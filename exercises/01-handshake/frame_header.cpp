@@ -4,6 +4,7 @@
 
 namespace lesson01 {
 
+// [task 3] ----
 std::optional<FrameHeader> parse_frame_header(std::span<const std::uint8_t> bytes)
 {
     // TODO(student): task 3.
@@ -16,7 +17,9 @@ std::optional<FrameHeader> parse_frame_header(std::span<const std::uint8_t> byte
     (void)bytes;
     return std::nullopt;
 }
+// [end task 3] ----
 
+// [task 4] ----
 void unmask(std::span<std::uint8_t> payload, std::array<std::uint8_t, 4> key, std::uint64_t offset)
 {
     // TODO(student): task 4. XOR each payload byte with one byte of the key, cycling through
@@ -25,5 +28,6 @@ void unmask(std::span<std::uint8_t> payload, std::array<std::uint8_t, 4> key, st
     (void)key;
     (void)offset;
 }
+// [end task 4] ----
 
 }  // namespace lesson01

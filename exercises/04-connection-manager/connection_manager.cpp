@@ -7,6 +7,7 @@
 
 namespace lesson04 {
 
+// [task 1] ----
 // TODO(student) task1: the bookkeeping. Keep the two maps in step, always under mutex_
 // (std::lock_guard lock(mutex_);):
 //   connections_  id -> Connection{ConnectionInfo{id, user, remote}, outbox}
@@ -45,7 +46,9 @@ std::vector<ConnectionInfo> ConnectionManager::connections_of(const std::string&
     (void)user;
     return {};
 }
+// [end task 1] ----
 
+// [task 2] ----
 // TODO(student) task2: delivery. Never call outbox->send() while holding mutex_: copy the
 // shared_ptr<Outbox>es you need under the lock, release it, then send. Every connection gets
 // the same shared_ptr<const std::string>: a pointer copy, not a copy of the text.
@@ -72,5 +75,6 @@ std::size_t ConnectionManager::broadcast(std::shared_ptr<const std::string> mess
     (void)message;
     return 0;
 }
+// [end task 2] ----
 
 }  // namespace lesson04

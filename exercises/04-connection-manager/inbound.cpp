@@ -7,6 +7,7 @@
 
 namespace lesson04 {
 
+// [task 3] ----
 std::variant<Inbound, ProtocolError> parse_inbound(std::string_view text)
 {
     // TODO(student) task3: check, in this order, and answer the first problem found with
@@ -24,7 +25,9 @@ std::variant<Inbound, ProtocolError> parse_inbound(std::string_view text)
     (void)text;
     return ProtocolError{"not_implemented", "parse_inbound is not written yet"};
 }
+// [end task 3] ----
 
+// [task 4] ----
 std::size_t handle_inbound(ConnectionManager& manager, const ConnectionInfo& self, std::string_view text)
 {
     // TODO(student) task4: parse_inbound(text), then
@@ -37,5 +40,6 @@ std::size_t handle_inbound(ConnectionManager& manager, const ConnectionInfo& sel
     (void)manager, (void)self, (void)text;
     return 0;
 }
+// [end task 4] ----
 
 }  // namespace lesson04

@@ -12,6 +12,7 @@ namespace lesson05 {
 
 // task1 -----------------------------------------------------------------------------------
 
+// [task 1] ----
 RoomRegistry::Joined RoomRegistry::join(const std::string& room, const std::string& connection_id,
                                         const std::string& user, std::shared_ptr<Outbox> outbox)
 {
@@ -60,9 +61,11 @@ std::vector<std::shared_ptr<Outbox>> RoomRegistry::outboxes(const std::string& r
     (void)room, (void)except_connection_id;
     return {};
 }
+// [end task 1] ----
 
 // task2 -----------------------------------------------------------------------------------
 
+// [task 2] ----
 RoomRegistry::Left RoomRegistry::leave(const std::string& room, const std::string& connection_id)
 {
     // TODO(student) task2: take the connection out of the room. Return Left{room, left,
@@ -82,5 +85,6 @@ std::vector<RoomRegistry::Left> RoomRegistry::leave_all(const std::string& conne
     (void)connection_id;
     return {};
 }
+// [end task 2] ----
 
 }  // namespace lesson05

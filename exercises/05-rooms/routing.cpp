@@ -10,6 +10,7 @@ namespace lesson05 {
 
 // task3 -----------------------------------------------------------------------------------
 
+// [task 3] ----
 std::size_t Chat::send_to_room(const std::string& room, const Message& message,
                                std::string_view except_connection_id)
 {
@@ -46,9 +47,11 @@ void Chat::room_message(const Connection& from, const std::string& room, const s
     //   the sender's included: everyone sees the same order.
     (void)from, (void)room, (void)text;
 }
+// [end task 3] ----
 
 // task4 -----------------------------------------------------------------------------------
 
+// [task 4] ----
 void Chat::private_message(const Connection& from, const std::string& to, const std::string& text)
 {
     // TODO(student) task4: private_message_message(from.info.user, text, now) to every
@@ -57,5 +60,6 @@ void Chat::private_message(const Connection& from, const std::string& to, const 
     //   One Clock::now() for both messages: the receipt says when the message was sent.
     (void)from, (void)to, (void)text;
 }
+// [end task 4] ----
 
 }  // namespace lesson05

@@ -10,6 +10,7 @@
 # Targets: lessonNN and lessonNN-tests (student), lessonNN-solution and lessonNN-solution-tests,
 # lessonNN-<name> for each lessons/NN-slug/<name>_main.cpp.
 set(CMAKE_RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
+include(${CMAKE_CURRENT_LIST_DIR}/TaskVariants.cmake)
 
 set(WSCOURSE_ONLY_LESSONS "" CACHE STRING "Build only these lessons (e.g. \"01;02\"); empty = all")
 
@@ -118,4 +119,5 @@ function(wscourse_add_lesson dir)
       endforeach()
     endif()
   endforeach()
+  wscourse_add_task_checks(${dir})
 endfunction()

@@ -1,6 +1,141 @@
+// The listener needs Catch's external interfaces (TestEventListenerBase).
+#define CATCH_CONFIG_EXTERNAL_INTERFACES
 #include <wscourse/testkit.hpp>
 
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <deque>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+
 namespace wscourse::test {
+
+// --- the server log of the running test case ---
+
+namespace {
+struct CapturedLog {
+    static constexpr std::size_t max_lines = 500;  // a chatty test must not grow without bound
+    std::mutex mutex;
+    std::deque<std::string> lines;
+    std::size_t dropped = 0;
+};
+
+CapturedLog& captured()
+{
+    static CapturedLog log;
+    return log;
+}
+
+void clear_server_log()
+{
+    auto& log = captured();
+    std::lock_guard lock(log.mutex);
+    log.lines.clear();
+    log.dropped = 0;
+}
+
+// At most `room` lines of a long log: every error line, and the last lines before the end.
+std::vector<std::string> lines_worth_showing(const std::vector<std::string>& lines, std::size_t room)
+{
+    if (lines.size() <= room)
+        return lines;
+    std::vector<bool> keep(lines.size(), false);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < lines.size() && kept < room / 2; ++i)
+        if (lines[i].find("error") != std::string::npos || lines[i].find("1011") != std::string::npos) {
+            keep[i] = true;
+            ++kept;
+        }
+    for (std::size_t i = lines.size(); i-- > 0 && kept < room;)
+        if (!keep[i]) {
+            keep[i] = true;
+            ++kept;
+        }
+    std::vector<std::string> shown;
+    std::size_t skipped = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!keep[i]) {
+            ++skipped;
+            continue;
+        }
+        if (skipped)
+            shown.push_back("... (" + std::to_string(skipped) + " lines)");
+        skipped = 0;
+        shown.push_back(lines[i]);
+    }
+    return shown;
+}
+
+void print_server_log(std::ostream& out, std::string_view why)
+{
+    auto lines = server_log();
+    if (lines.empty())
+        return;
+    out << "\nthe server's log " << why << " (" << lines.size() << (lines.size() == 1 ? " line" : " lines")
+        << "):\n";
+    for (const auto& line : lines_worth_showing(lines, 30))
+        out << "    " << line << "\n";
+    out << std::flush;
+}
+
+// Prints the servers' log under every test case that failed, and only those.
+class ServerLogListener : public Catch::TestEventListenerBase {
+public:
+    using TestEventListenerBase::TestEventListenerBase;
+
+    void testCaseStarting(Catch::TestCaseInfo const& info) override
+    {
+        TestEventListenerBase::testCaseStarting(info);
+        clear_server_log();
+    }
+
+    void testCaseEnded(Catch::TestCaseStats const& stats) override
+    {
+        if (stats.totals.assertions.failed > 0)
+            print_server_log(Catch::cout(), "during this test");
+        TestEventListenerBase::testCaseEnded(stats);
+    }
+};
+}  // namespace
+
+CATCH_REGISTER_LISTENER(ServerLogListener)
+
+void detail::capture_server_log()
+{
+    set_log_sink([](std::string_view line) {
+        auto& log = captured();
+        std::lock_guard lock(log.mutex);
+        if (log.lines.size() == CapturedLog::max_lines) {
+            log.lines.pop_front();
+            ++log.dropped;
+        }
+        log.lines.emplace_back(line);
+    });
+}
+
+std::vector<std::string> server_log()
+{
+    auto& log = captured();
+    std::lock_guard lock(log.mutex);
+    std::vector<std::string> lines(log.lines.begin(), log.lines.end());
+    if (log.dropped)
+        lines.insert(lines.begin(), "... (" + std::to_string(log.dropped) + " earlier lines dropped)");
+    return lines;
+}
+
+void abandon_stuck_server()
+{
+    std::cout << "\nFAILED: the server's thread did not stop within 2 s of being told to: one of its\n"
+                 "handlers never returns (a mutex locked twice? a loop that never waits?).\n"
+                 "The test program ends here, in the test \""
+              << Catch::getResultCapture().getCurrentTestName() << "\".\n";
+    print_server_log(std::cout, "so far");
+    std::cout.flush();
+    std::fflush(stdout);
+    std::_Exit(3);
+}
 
 ServerOptions loopback_options(std::filesystem::path web_dir)
 {
@@ -81,11 +216,17 @@ std::string WsClient::read_text()
 
 boost::system::error_code WsClient::read_until_closed()
 {
+    // One deadline for the whole wait: a server that keeps talking must not keep the test alive.
+    const auto deadline = std::chrono::steady_clock::now() + timeout_;
     for (;;) {
         buffer_.clear();
         auto received = ws_.async_read(buffer_, net::use_future);
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         try {
-            wait(received, "waiting for the server to close");
+            wait_for(ioc_, received, std::max(left, std::chrono::milliseconds(1)),
+                     "waiting for the server to close",
+                     [this] { beast::get_lowest_layer(ws_).close(); });
         } catch (const boost::system::system_error& e) {
             return e.code();
         }
@@ -192,9 +333,13 @@ std::string RawClient::read_exactly(std::size_t n)
 
 std::string RawClient::read_until_closed()
 {
+    const auto deadline = std::chrono::steady_clock::now() + timeout_;
     try {
-        for (;;)
+        for (;;) {
             fill(pending_.size() + 1);
+            if (std::chrono::steady_clock::now() >= deadline)
+                throw std::runtime_error("timed out: the server kept sending instead of closing");
+        }
     } catch (const boost::system::system_error&) {
         // EOF or reset: the server closed, which is what we waited for.
     }
@@ -241,6 +386,59 @@ unsigned RawClient::Frame::close_code() const
     if (payload.size() < 2)
         return 1005;
     return static_cast<std::uint8_t>(payload[0]) * 256u + static_cast<std::uint8_t>(payload[1]);
+}
+
+// --- readable values ---
+
+std::string hex_bytes(std::span<const std::uint8_t> bytes, std::size_t limit)
+{
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    for (std::size_t i = 0; i < bytes.size() && i < limit; ++i) {
+        if (i)
+            out += ' ';
+        out += digits[bytes[i] >> 4];
+        out += digits[bytes[i] & 0xf];
+    }
+    if (bytes.size() > limit)
+        out += " ... (" + std::to_string(bytes.size()) + " bytes)";
+    else if (bytes.empty())
+        out = "(no bytes)";
+    return out;
+}
+
+bool BytesEqual::match(std::span<const std::uint8_t> const& actual) const
+{
+    const std::size_t common = std::min(actual.size(), expected_.size());
+    std::size_t at = 0;
+    while (at < common && actual[at] == expected_[at])
+        ++at;
+    if (at == actual.size() && at == expected_.size()) {
+        difference_.clear();
+        return true;
+    }
+    // Both sides from a few bytes before the first difference.
+    const std::size_t from = at < 4 ? 0 : at - 4;
+    auto window = [from](std::span<const std::uint8_t> bytes) {
+        return from >= bytes.size() ? std::string("(ends before)")
+                                    : (from ? "... " : "") + hex_bytes(bytes.subspan(from), 16);
+    };
+    std::ostringstream why;
+    why << "(" << expected_.size() << " bytes); ";
+    if (at == common)
+        why << "the " << (actual.size() < expected_.size() ? "actual bytes end" : "expected bytes end")
+            << " at byte " << at << " (actual " << actual.size() << " bytes)";
+    else
+        why << "they first differ at byte " << at;
+    why << "\n  from byte " << from << ", actual:   " << window(actual)
+        << "\n  from byte " << from << ", expected: " << window(expected_);
+    difference_ = why.str();
+    return false;
+}
+
+std::string BytesEqual::describe() const
+{
+    return "equals " + hex_bytes(expected_) + (difference_.empty() ? "" : " " + difference_);
 }
 
 // --- frames and requests ---

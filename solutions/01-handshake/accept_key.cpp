@@ -5,6 +5,7 @@
 
 namespace lesson01 {
 
+// [task 1] ----
 std::string base64_encode(std::span<const std::uint8_t> bytes)
 {
     static constexpr char alphabet[] =
@@ -39,7 +40,9 @@ std::string base64_encode(std::span<const std::uint8_t> bytes)
     }
     return out;
 }
+// [end task 1] ----
 
+// [task 2] ----
 std::array<std::uint8_t, 20> sha1(std::string_view text)
 {
     std::array<std::uint8_t, 20> digest{};
@@ -54,5 +57,6 @@ std::string accept_key(std::string_view client_key)
     keyed += websocket_guid;
     return base64_encode(sha1(keyed));
 }
+// [end task 2] ----
 
 }  // namespace lesson01

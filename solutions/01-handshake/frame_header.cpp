@@ -3,6 +3,7 @@
 
 namespace lesson01 {
 
+// [task 3] ----
 std::optional<FrameHeader> parse_frame_header(std::span<const std::uint8_t> bytes)
 {
     if (bytes.size() < 2)
@@ -38,7 +39,9 @@ std::optional<FrameHeader> parse_frame_header(std::span<const std::uint8_t> byte
     header.header_size = size;
     return header;
 }
+// [end task 3] ----
 
+// [task 4] ----
 void unmask(std::span<std::uint8_t> payload, std::array<std::uint8_t, 4> key, std::uint64_t offset)
 {
     // Byte i of the payload is XORed with key[i % 4], counting i from the start of the frame's
@@ -46,5 +49,6 @@ void unmask(std::span<std::uint8_t> payload, std::array<std::uint8_t, 4> key, st
     for (std::size_t i = 0; i < payload.size(); ++i)
         payload[i] ^= key[(offset + i) % 4];
 }
+// [end task 4] ----
 
 }  // namespace lesson01

@@ -5,6 +5,7 @@
 
 namespace lesson04 {
 
+// [task 1] ----
 // task1: the bookkeeping. Two maps that always agree: connections_ (id -> who and where)
 // and by_user_ (user -> ids). A user is online exactly while by_user_ has an entry for them.
 
@@ -58,7 +59,9 @@ std::vector<ConnectionInfo> ConnectionManager::connections_of(const std::string&
             result.push_back(connections_.at(id).info);
     return result;
 }
+// [end task 1] ----
 
+// [task 2] ----
 // task2: delivery. Copy the Outboxes under the lock, send after it: an Outbox is never called
 // while the mutex is held. The message is one shared string that every queue points to.
 
@@ -108,5 +111,6 @@ std::size_t ConnectionManager::broadcast(std::shared_ptr<const std::string> mess
         outbox->send(message);
     return outboxes.size();
 }
+// [end task 2] ----
 
 }  // namespace lesson04

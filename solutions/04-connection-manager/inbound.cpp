@@ -4,6 +4,7 @@
 #include <algorithm>
 
 namespace lesson04 {
+// [task 3] ----
 namespace {
 
 ProtocolError error(std::string_view code, std::string text)
@@ -63,7 +64,9 @@ std::variant<Inbound, ProtocolError> parse_inbound(std::string_view text)
                  "unknown type \"" + type->get<std::string>().substr(0, 40)
                      + "\": send \"message\" or \"ping\"");
 }
+// [end task 3] ----
 
+// [task 4] ----
 // task4: dispatch. Only the reply to a valid "message" goes to everybody.
 std::size_t handle_inbound(ConnectionManager& manager, const ConnectionInfo& self, std::string_view text)
 {
@@ -78,5 +81,6 @@ std::size_t handle_inbound(ConnectionManager& manager, const ConnectionInfo& sel
     const auto& ping = std::get<Ping>(inbound);
     return manager.send_to_connection(self.id, pong_message(ping.id, now)) ? 1 : 0;
 }
+// [end task 4] ----
 
 }  // namespace lesson04

@@ -5,6 +5,7 @@ namespace lesson05 {
 
 // task1 -----------------------------------------------------------------------------------
 
+// [task 1] ----
 RoomRegistry::Joined RoomRegistry::join(const std::string& room, const std::string& connection_id,
                                         const std::string& user, std::shared_ptr<Outbox> outbox)
 {
@@ -69,9 +70,11 @@ std::vector<std::shared_ptr<Outbox>> RoomRegistry::outboxes(const std::string& r
             list.push_back(member.outbox);
     return list;
 }
+// [end task 1] ----
 
 // task2 -----------------------------------------------------------------------------------
 
+// [task 2] ----
 namespace {
 
 // Takes one connection out of one room, under the caller's lock. Both leave() and leave_all()
@@ -126,5 +129,6 @@ std::vector<RoomRegistry::Left> RoomRegistry::leave_all(const std::string& conne
     rooms_of_.erase(mine);
     return left;
 }
+// [end task 2] ----
 
 }  // namespace lesson05

@@ -5,6 +5,7 @@ namespace lesson05 {
 
 // task3 -----------------------------------------------------------------------------------
 
+// [task 3] ----
 std::size_t Chat::send_to_room(const std::string& room, const Message& message,
                                std::string_view except_connection_id)
 {
@@ -53,9 +54,11 @@ void Chat::room_message(const Connection& from, const std::string& room, const s
     // The sender gets its own message back like everyone else: all see one order.
     send_to_room(room, chat_message(room, from.info.user, text, Clock::now()));
 }
+// [end task 3] ----
 
 // task4 -----------------------------------------------------------------------------------
 
+// [task 4] ----
 void Chat::private_message(const Connection& from, const std::string& to, const std::string& text)
 {
     const auto now = Clock::now();  // the same instant in the message and the receipt
@@ -66,5 +69,6 @@ void Chat::private_message(const Connection& from, const std::string& to, const 
     }
     from.outbox->send(private_sent_message(to, text, now, delivered));
 }
+// [end task 4] ----
 
 }  // namespace lesson05

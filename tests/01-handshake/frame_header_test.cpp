@@ -1,5 +1,6 @@
 // Tasks 3 and 4 on their own: frame headers byte by byte, and masking.
 #include "frame_header.hpp"
+#include "printers.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -7,6 +8,7 @@
 
 using namespace lesson01;
 using Bytes = std::vector<std::uint8_t>;
+using wscourse::test::BytesEqual;
 
 namespace {
 // A masked client header for a payload of `length` bytes, in the shortest length encoding.
@@ -137,7 +139,7 @@ TEST_CASE("unmask 'Hello' from RFC 6455 §5.7", "[task4]")
 {
     Bytes payload = {0x7f, 0x9f, 0x4d, 0x51, 0x58};
     unmask(payload, {0x37, 0xfa, 0x21, 0x3d});
-    CHECK(payload == Bytes{'H', 'e', 'l', 'l', 'o'});
+    CHECK_THAT(payload, BytesEqual(Bytes{'H', 'e', 'l', 'l', 'o'}));
 }
 
 TEST_CASE("masking twice gives back the original", "[task4]")
@@ -148,10 +150,10 @@ TEST_CASE("masking twice gives back the original", "[task4]")
     Bytes data = original;
     unmask(data, {0xde, 0xad, 0xbe, 0xef});
     CHECK(data != original);
-    CHECK(data[0] == (original[0] ^ 0xde));
-    CHECK(data[5] == (original[5] ^ 0xad));
+    CHECK(unsigned{data[0]} == (original[0] ^ 0xdeu));  // unsigned: a byte prints as a number
+    CHECK(unsigned{data[5]} == (original[5] ^ 0xadu));
     unmask(data, {0xde, 0xad, 0xbe, 0xef});
-    CHECK(data == original);
+    CHECK_THAT(data, BytesEqual(original));
 }
 
 TEST_CASE("unmask in chunks, with an offset, equals unmasking at once", "[task4]")
@@ -170,7 +172,7 @@ TEST_CASE("unmask in chunks, with an offset, equals unmasking at once", "[task4]
         at += n;
         size += 2;
     }
-    CHECK(chunked == whole);
+    CHECK_THAT(chunked, BytesEqual(whole));
 }
 
 TEST_CASE("unmask of nothing is nothing", "[task4]")

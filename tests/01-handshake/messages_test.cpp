@@ -2,6 +2,7 @@
 // connection. RawClient sends frames no library would (unmasked, RSV bits...); it does not
 // check Sec-WebSocket-Accept, so these tests need tasks 3 and 4 but not task 2.
 #include "frame_header.hpp"
+#include "printers.hpp"
 #include "server.hpp"
 
 #include <wscourse/testkit.hpp>
@@ -56,7 +57,7 @@ void require_task4()
     std::vector<std::uint8_t> payload = {0x7f, 0x9f, 0x4d, 0x51, 0x58};
     lesson01::unmask(payload, {0x37, 0xfa, 0x21, 0x3d});
     INFO("unmask() does not unmask RFC 6455's 'Hello' yet: see the unit tests of task 4 first");
-    REQUIRE(payload == std::vector<std::uint8_t>{'H', 'e', 'l', 'l', 'o'});
+    REQUIRE_THAT(payload, BytesEqual("Hello"));
 }
 
 std::string bytes(std::size_t n)

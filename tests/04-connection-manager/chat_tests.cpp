@@ -72,11 +72,10 @@ TEST_CASE("a second tab is not a new user: no join, no leave, a connections coun
     ana2.client.close();
     CHECK(expect(ana1.client, "connections")["count"] == 1);
 
-    // ben heard nothing of it: the next thing he gets is ana's message.
-    ana1.client.send_text(R"({"type":"message","text":"still here"})");
-    auto message = expect(ben.client, "message");
-    CHECK(message["from"] == "ana");
-    CHECK(message["text"] == "still here");
+    // ben heard nothing of it: the next thing he gets is the next user's arrival.
+    Chatter cy(server.port(), "cy");
+    CHECK(expect(ben.client, "user_joined")["user"] == "cy");
+    CHECK(expect(ana1.client, "user_joined")["user"] == "cy");
 
     ana1.client.close();
     CHECK(expect(ben.client, "user_left")["user"] == "ana");

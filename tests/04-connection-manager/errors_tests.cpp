@@ -4,7 +4,7 @@
 
 using namespace lesson04::test;
 
-TEST_CASE("each kind of malformed message is answered with error, and the connection stays open", "[task3]")
+TEST_CASE("each kind of malformed message is answered with error, and the connection stays open", "[task4]")
 {
     ChatServer server(lesson_options());
     Chatter ana(server.port(), "ana");
@@ -41,7 +41,7 @@ TEST_CASE("each kind of malformed message is answered with error, and the connec
     CHECK(errors_logged(server) == 0);  // the client's mistakes are not server errors
 }
 
-TEST_CASE("a binary frame is answered with error unsupported, and the connection stays open", "[task3]")
+TEST_CASE("a binary frame is answered with error unsupported, and the connection stays open", "[task4]")
 {
     ChatServer server(lesson_options());
     Chatter ana(server.port(), "ana");
@@ -51,7 +51,7 @@ TEST_CASE("a binary frame is answered with error unsupported, and the connection
     CHECK(expect(ana.client, "pong")["id"] == 1);
 }
 
-TEST_CASE("a frame over the size limit gets close 1009 while the others stay", "[task3]")
+TEST_CASE("a frame over the size limit gets close 1009 while the others stay", "[task2]")
 {
     ChatServer server(lesson_options());
     Chatter ana(server.port(), "ana");

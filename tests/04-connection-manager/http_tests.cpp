@@ -14,7 +14,7 @@ TEST_CASE("GET /health says ok", "[task1]")
     CHECK(json::parse(response.body()) == json{{"status", "ok"}});
 }
 
-TEST_CASE("GET /api/stats counts connections and unique users as they come and go", "[task1]")
+TEST_CASE("GET /api/stats counts connections and unique users as they come and go", "[task2]")
 {
     ChatServer server(lesson_options());
     CHECK(api_stats(server.port()) == json{{"connections", 0}, {"unique_users", 0}});
@@ -50,7 +50,7 @@ TEST_CASE("the HTML client is served on the same port", "[task1]")
     CHECK(http_get(server.port(), "/api/nothing").result() == http::status::not_found);
 }
 
-TEST_CASE("shutdown closes every connection with 1001 going away", "[task1]")
+TEST_CASE("shutdown closes every connection with 1001 going away", "[task2]")
 {
     ChatServer server(lesson_options());
     Chatter ana(server.port(), "ana");

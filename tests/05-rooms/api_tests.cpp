@@ -27,7 +27,7 @@ tcp::endpoint from(const char* address) { return {net::ip::make_address(address)
 
 }  // namespace
 
-TEST_CASE("GET /api/rooms lists the rooms with their members, by name", "[task1]")
+TEST_CASE("GET /api/rooms lists the rooms with their members, by name", "[task3]")
 {
     RoomsServer server(lesson_options());
     CHECK(get_json(server.port(), "/api/rooms") == json::array());
@@ -45,7 +45,7 @@ TEST_CASE("GET /api/rooms lists the rooms with their members, by name", "[task1]
     CHECK(stats["rooms"] == 2);
 }
 
-TEST_CASE("GET /api/rooms follows leaves: an emptied room is gone", "[task2]")
+TEST_CASE("GET /api/rooms follows leaves: an emptied room is gone", "[task3]")
 {
     RoomsServer server(lesson_options());
     ChatClient ana(server.port(), "ana"), ben(server.port(), "ben");

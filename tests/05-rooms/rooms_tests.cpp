@@ -115,7 +115,7 @@ TEST_CASE("bad room messages get an error and the connection stays open", "[task
     CHECK(only(ana.join("Ok_name-1"), "room_joined")["room"] == "Ok_name-1");
 }
 
-TEST_CASE("a disconnect takes the connection out of every room, and empty rooms disappear", "[task2]")
+TEST_CASE("a disconnect takes the connection out of every room, and empty rooms disappear", "[task3]")
 {
     RoomsServer server(lesson_options());
     ChatClient ben(server.port(), "ben");
@@ -142,7 +142,7 @@ TEST_CASE("a disconnect takes the connection out of every room, and empty rooms 
     only(ben.say("a", "still here"), "message");
 }
 
-TEST_CASE("a dropped connection (no close frame) is cleaned up too", "[task2]")
+TEST_CASE("a dropped connection (no close frame) is cleaned up too", "[task3]")
 {
     RoomsServer server(lesson_options());
     ChatClient ben(server.port(), "ben");

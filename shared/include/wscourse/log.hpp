@@ -2,6 +2,7 @@
 // shows what the server does. Lines are written whole, so threads never interleave them.
 #pragma once
 
+#include <functional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -23,5 +24,10 @@ std::string describe_close_code(unsigned code);
 
 // Silences the log (tests run servers in-process and want quiet output).
 void set_log_enabled(bool enabled);
+
+// Hands every line (time-stamped, from any thread) to sink instead of stdout, even while the log
+// is silenced: the test kit keeps a test's server log to show it when the test fails. An empty
+// function restores stdout.
+void set_log_sink(std::function<void(std::string_view line)> sink);
 
 }  // namespace wscourse

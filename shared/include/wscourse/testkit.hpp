@@ -7,12 +7,15 @@
 #include <wscourse/log.hpp>
 #include <wscourse/server_options.hpp>
 
+#include <catch2/catch.hpp>
+
 #include <array>
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <future>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -22,6 +25,20 @@
 namespace wscourse::test {
 
 inline constexpr std::chrono::milliseconds default_timeout{5000};
+
+// What the lesson servers of the running test case have logged ("#3 ... error: the welcome was
+// not delivered; closing with 1011"), most recent last. ServerThread starts the capture; the test
+// kit's Catch listener prints it under a test case that failed, so a failure shows the server's
+// own reason next to the client's view of it.
+std::vector<std::string> server_log();
+
+// Ends the test process with a message and the server log: a server thread that does not stop
+// cannot be joined, and waiting for it would only turn a failure into a hang.
+[[noreturn]] void abandon_stuck_server();
+
+namespace detail {
+void capture_server_log();
+}
 
 // Options for a server under test: 127.0.0.1, port 0 (the OS picks), the given web folder.
 ServerOptions loopback_options(std::filesystem::path web_dir = {});
@@ -55,6 +72,7 @@ public:
     explicit ServerThread(ServerOptions options, Args&&... args)
     {
         set_log_enabled(false);
+        detail::capture_server_log();
         server_.emplace(ioc_, std::move(options), std::forward<Args>(args)...);
         port_ = server_->port();  // bound in the constructor: ready before the first client
         thread_ = std::thread([this] {
@@ -66,8 +84,15 @@ public:
     ~ServerThread()
     {
         shutdown();
-        if (stopped_future_.wait_for(std::chrono::seconds(3)) != std::future_status::ready)
+        // A test that ends with an exception has failed and dropped its clients: no close
+        // handshake is worth waiting for.
+        const auto grace = std::uncaught_exceptions() > 0 ? std::chrono::milliseconds(200)
+                                                          : std::chrono::milliseconds(3000);
+        if (stopped_future_.wait_for(grace) != std::future_status::ready) {
             ioc_.stop();  // a client that never answers the close handshake
+            if (stopped_future_.wait_for(std::chrono::seconds(2)) != std::future_status::ready)
+                abandon_stuck_server();  // a handler that never returns: a deadlock, or a busy loop
+        }
         thread_.join();
         server_.reset();  // before the io_context: the server's sockets belong to it
     }
@@ -215,4 +240,60 @@ std::string close_payload(unsigned code, std::string_view reason = {});
 std::string upgrade_request(std::string_view target = "/",
                             std::vector<std::pair<std::string, std::string>> overrides = {});
 
+// --- readable values in failed checks ---
+
+// Bytes as the wire carries them: "7f 9f 4d 51 58" (at most `limit` bytes, then "... (N bytes)").
+std::string hex_bytes(std::span<const std::uint8_t> bytes, std::size_t limit = 48);
+inline std::string hex_bytes(std::string_view bytes, std::size_t limit = 48)
+{
+    return hex_bytes(std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()), limit);
+}
+
+// CHECK_THAT(actual, BytesEqual(expected)): on a mismatch it says where the bytes first differ
+// and shows both around that place, in hex, instead of two long lists.
+class BytesEqual : public Catch::MatcherBase<std::span<const std::uint8_t>> {
+public:
+    explicit BytesEqual(std::vector<std::uint8_t> expected) : expected_(std::move(expected)) {}
+    explicit BytesEqual(std::string_view expected) : expected_(expected.begin(), expected.end()) {}
+
+    bool match(std::span<const std::uint8_t> const& actual) const override;
+    std::string describe() const override;
+
+private:
+    std::vector<std::uint8_t> expected_;
+    mutable std::string difference_;  // what match() found, for describe()
+};
+
 }  // namespace wscourse::test
+
+// Catch prints these in hex rather than as characters (0x7f and 0x9f are invisible) or as a mix
+// of numbers and '\t'.
+template <>
+struct Catch::StringMaker<std::vector<std::uint8_t>> {
+    static std::string convert(const std::vector<std::uint8_t>& bytes)
+    {
+        return "{ " + wscourse::test::hex_bytes(bytes) + " }";
+    }
+};
+// Arrays one by one: a partial specialization would be as good a match as Catch's own for ranges.
+template <>
+struct Catch::StringMaker<std::array<std::uint8_t, 4>> {  // a masking key
+    static std::string convert(const std::array<std::uint8_t, 4>& bytes)
+    {
+        return "{ " + wscourse::test::hex_bytes(bytes) + " }";
+    }
+};
+template <>
+struct Catch::StringMaker<std::array<std::uint8_t, 20>> {  // a SHA-1 digest
+    static std::string convert(const std::array<std::uint8_t, 20>& bytes)
+    {
+        return "{ " + wscourse::test::hex_bytes(bytes) + " }";
+    }
+};
+template <>
+struct Catch::StringMaker<std::span<const std::uint8_t>> {
+    static std::string convert(std::span<const std::uint8_t> bytes)
+    {
+        return "{ " + wscourse::test::hex_bytes(bytes) + " }";
+    }
+};
