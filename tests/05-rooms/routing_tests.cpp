@@ -1,4 +1,5 @@
-// The routing, without a socket: the Chat with recording outboxes (tasks 3 and 4).
+// The routing, without a socket: routing.hpp's functions with recording outboxes (tasks 3 and 4).
+// Each returns to how many connections it handed a message, the answer to the sender included.
 #include "helpers.hpp"
 
 using namespace lesson05::test;
@@ -9,13 +10,13 @@ TEST_CASE("routing: join_room answers room_joined and tells the room's others", 
     auto ana = offline.connect("ana");
     auto ben = offline.connect("ben");
 
-    lesson05::join_room(offline.rooms, ana.connection, "lobby");
+    CHECK(lesson05::join_room(offline.rooms, ana.connection, "lobby") == 1);
     auto joined = only(ana.take(), "room_joined");
     CHECK(joined["room"] == "lobby");
     CHECK(joined["members"] == json::array({"ana"}));
     CHECK(ben.take().empty());  // ben is in no room: he hears nothing
 
-    lesson05::join_room(offline.rooms, ben.connection, "lobby");
+    CHECK(lesson05::join_room(offline.rooms, ben.connection, "lobby") == 2);  // ben, and ana told
     CHECK(only(ben.take(), "room_joined")["members"] == json::array({"ana", "ben"}));
     auto notice = only(ana.take(), "user_joined_room");
     CHECK(notice["room"] == "lobby");
@@ -33,7 +34,7 @@ TEST_CASE("routing: a room message reaches the room's connections, sender includ
     lesson05::join_room(offline.rooms, cleo.connection, "kitchen");
     ana.take(), ben.take(), cleo.take();
 
-    lesson05::room_message(offline.rooms, ana.connection, "lobby", "hello lobby");
+    CHECK(lesson05::room_message(offline.rooms, ana.connection, "lobby", "hello lobby") == 2);
     for (auto* tab : {&ana, &ben}) {
         auto message = only(tab->take(), "message");
         CHECK(message["room"] == "lobby");
@@ -109,7 +110,7 @@ TEST_CASE("routing: a private message reaches every connection of the user, and 
     auto ben2 = offline.connect("ben");
     auto cleo = offline.connect("cleo");
 
-    lesson05::private_message(offline.manager, ana.connection, "ben", "psst");
+    CHECK(lesson05::private_message(offline.manager, ana.connection, "ben", "psst") == 3);  // 2 tabs + receipt
     for (auto* tab : {&ben1, &ben2}) {
         auto message = only(tab->take(), "private_message");
         CHECK(message["from"] == "ana");
@@ -127,7 +128,7 @@ TEST_CASE("routing: a private message to nobody is an error, and goes nowhere", 
     OfflineChat offline;
     auto ana = offline.connect("ana");
     auto ben = offline.connect("ben");
-    lesson05::private_message(offline.manager, ana.connection, "zoe", "hello?");
+    CHECK(lesson05::private_message(offline.manager, ana.connection, "zoe", "hello?") == 1);  // the error
     auto messages = ana.take();
     CHECK(only(messages, "error")["code"] == "user_not_connected");
     CHECK(of_type(messages, "private_sent").empty());
