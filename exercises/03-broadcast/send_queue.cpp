@@ -1,37 +1,64 @@
-// Lesson 03, the exercise, tasks 2 and 3: the per-session send queue, its writer, its bound.
-// Read "The exercise" in lessons/03-broadcast/README.md, then `./course check 3`.
-#include "session.hpp"
+// Lesson 03, the exercise, tasks 2 and 3: the per-session send queue and its bound.
+// Read "The exercise" in lessons/03-broadcast/README.md and send_queue.hpp, then
+// `./course check 3`.
+#include "send_queue.hpp"
+
+#include <utility>
 
 namespace lesson03 {
 
-void Session::send(const std::shared_ptr<const std::string>& message)
+SendQueue::Pushed SendQueue::push(Message message)
 {
-    // TODO(student) task2: under queue_mutex_ (std::lock_guard), unless stopped_ is set:
-    //   append the message to queue_, add message->size() to queued_bytes_, and if
-    //   writer_sleeping_ is set, clear it and remember to wake the writer. After the lock
-    //   is released, call wake_writer() if you have to.
+    // TODO(student) task2: under mutex_ (std::lock_guard), unless stopped_ is set: append the
+    //   message to queue_ and add message->size() to queued_bytes_. If writer_sleeping_ is
+    //   set, clear it and return Pushed{.wake_writer = true} (std::exchange does both).
 
     // TODO(student) task3: before queueing, check the bound: if the queue would then hold
-    //   more than state_.limits.max_queued_messages messages or more than
-    //   state_.limits.max_queued_bytes bytes, do not queue. Set stopped_, note how many
-    //   messages and bytes were waiting, free the queue (swap it with an empty deque) and
-    //   reset queued_bytes_; after the lock, call close_too_slow(messages, bytes).
+    //   more than max_messages_ messages or more than max_bytes_ bytes, do not queue. Return
+    //   Pushed{.too_slow = true, .dropped_messages = ..., .dropped_bytes = ...} with what was
+    //   waiting, after setting stopped_, freeing the queue (swap it with an empty deque) and
+    //   resetting queued_bytes_.
     (void)message;
+    return {};
 }
 
-net::awaitable<boost::system::error_code> Session::write_queued()
+bool SendQueue::take(std::vector<Message>& batch, std::size_t max)
 {
-    // TODO(student) task2: keep a batch, std::vector<std::shared_ptr<const std::string>>,
-    //   and loop:
-    //   - under queue_mutex_: if stopped_, co_return {}; move messages from the front of
-    //     queue_ to the back of the batch (oldest first), subtracting each one's size from
-    //     queued_bytes_, until the queue is empty or the batch holds max_batch; if the batch
-    //     is still empty, set writer_sleeping_;
-    //   - outside the lock: with nothing to write, co_await wait_for_wake() and loop;
-    //   - otherwise write the whole batch, the only write in flight:
-    //       auto ec = co_await write_batch(batch);
-    //     co_return ec if it failed, else clear the batch and loop.
-    co_return boost::system::error_code{};  // TODO(student): replace with the loop
+    // TODO(student) task2: under mutex_: if stopped_, return false. Move messages from the
+    //   front of queue_ to the back of batch (oldest first), subtracting each one's size from
+    //   queued_bytes_, until the queue is empty or you have moved max. If you moved none, set
+    //   writer_sleeping_ (the writer goes to sleep; the next push must wake it). Return true.
+    (void)batch, (void)max;
+    return false;
+}
+
+// Given ------------------------------------------------------------------------------------
+
+void SendQueue::stop()
+{
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    std::deque<Message>().swap(queue_);  // frees its memory now
+    queued_bytes_ = 0;
+    writer_sleeping_ = false;
+}
+
+bool SendQueue::stopped() const
+{
+    std::lock_guard lock(mutex_);
+    return stopped_;
+}
+
+std::size_t SendQueue::size() const
+{
+    std::lock_guard lock(mutex_);
+    return queue_.size();
+}
+
+std::size_t SendQueue::bytes() const
+{
+    std::lock_guard lock(mutex_);
+    return queued_bytes_;
 }
 
 }  // namespace lesson03

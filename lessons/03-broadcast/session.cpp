@@ -33,6 +33,7 @@ Session::Session(ServerState& state, beast::tcp_stream stream, std::string name,
     , label_(std::move(label))
     , wake_(ws_.get_executor())
     , close_deadline_(ws_.get_executor())
+    , queue_(state.limits)
 {
 }
 
@@ -103,6 +104,35 @@ net::awaitable<void> Session::run(http::request<http::string_body> upgrade)
     state_.room.leave(self);  // no more messages are handed to us, and the others are told
     stop_writer();
     log_end(ended);
+}
+
+void Session::send(const std::shared_ptr<const std::string>& message)
+{
+    const auto pushed = queue_.push(message);
+    // After push has unlocked: both only post to the session's strand.
+    if (pushed.too_slow)
+        close_too_slow(pushed.dropped_messages, pushed.dropped_bytes);
+    if (pushed.wake_writer)
+        wake_writer();
+}
+
+net::awaitable<boost::system::error_code> Session::write_queued()
+{
+    std::vector<std::shared_ptr<const std::string>> batch;  // keeps its capacity between rounds
+    for (;;) {
+        if (!queue_.take(batch, max_batch))
+            co_return boost::system::error_code{};  // stopped: the session is closing or over
+        if (batch.empty()) {
+            co_await wait_for_wake();
+            continue;  // woken, or stopped: look again
+        }
+        // The one write outstanding. `batch` keeps the strings alive until it has finished;
+        // the other sessions share the same strings.
+        auto ec = co_await write_batch(batch);
+        if (ec)
+            co_return ec;
+        batch.clear();
+    }
 }
 
 net::awaitable<boost::system::error_code> Session::write_batch(
@@ -193,26 +223,18 @@ void Session::close(websocket::close_reason reason, std::string_view why)
 
 void Session::stop_writer()
 {
-    {
-        std::lock_guard lock(queue_mutex_);
-        stopped_ = true;
-        std::deque<std::shared_ptr<const std::string>>().swap(queue_);  // frees its memory now
-        queued_bytes_ = 0;
-        writer_sleeping_ = false;
-    }
+    queue_.stop();   // frees its memory now
     wake_.cancel();  // on the strand: callers are
 }
 
 std::size_t Session::queued_messages()
 {
-    std::lock_guard lock(queue_mutex_);
     return queue_.size();
 }
 
 bool Session::stopped()
 {
-    std::lock_guard lock(queue_mutex_);
-    return stopped_;
+    return queue_.stopped();
 }
 
 void Session::writer_finished(std::exception_ptr failure, boost::system::error_code ec)

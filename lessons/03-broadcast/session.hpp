@@ -1,20 +1,19 @@
 // One chat client: a WebSocket session that reads the client's messages and hands them to the
 // room, and a send queue with a writer that delivers what the room hands it, one write at a
-// time, each write carrying every message that waits (up to max_batch). send() and
-// write_queued() are yours (exercises/03-broadcast/send_queue.cpp, tasks 2
-// and 3); the rest is written out in session.cpp.
+// time, each write carrying every message that waits (up to max_batch). The queue itself is
+// yours (SendQueue, send_queue.hpp: tasks 2 and 3); the session around it is written out in
+// session.cpp.
 #pragma once
 
 #include "frame_header.hpp"
+#include "send_queue.hpp"
 #include "serial_write_stream.hpp"
 #include "server_state.hpp"
 
 #include <wscourse/beast.hpp>
 
 #include <cstddef>
-#include <deque>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,31 +34,22 @@ public:
 
     const std::string& name() const { return name_; }
 
-    // --- Yours: exercises/03-broadcast/send_queue.cpp ---
-
-    // Queues a message for this client. Any thread may call it; it never writes to the socket
-    // and never waits for the client, so a slow client cannot slow down whoever broadcasts.
-    // - once the session has stopped (stopped_: it is closing or over), it does nothing;
-    // - task 2: appends the message to queue_ (and its size to queued_bytes_); if the writer
-    //   is asleep (writer_sleeping_), clears that flag and calls wake_writer();
-    // - task 3: if the queue would then hold more than limits.max_queued_messages messages or
-    //   more than limits.max_queued_bytes bytes, the client is too slow: instead of queueing,
-    //   stop the session (stopped_ = true), free the queue, and call close_too_slow().
+    // Queues a message for this client (SendQueue::push). Any thread may call it; it never
+    // writes to the socket and never waits for the client, so a slow client cannot slow down
+    // whoever broadcasts. Wakes the writer if it sleeps; closes a client that is too slow.
     void send(const std::shared_ptr<const std::string>& message);
 
 private:
-    // The writer (task 2), a coroutine on the session's strand started once the session has
-    // joined: keeps exactly one write outstanding. Moves the oldest messages from the queue,
-    // up to max_batch of them, into a batch and writes the batch with write_batch(); when the
-    // queue is empty, sets writer_sleeping_ and sleeps in wait_for_wake(). Returns {} once
-    // stopped_ is set, or the error of a failed write.
+    // The writer, a coroutine on the session's strand started once the session has joined:
+    // keeps exactly one write outstanding. Takes the oldest messages from the queue, up to
+    // max_batch of them (SendQueue::take), and writes them with write_batch(); with nothing
+    // to take, sleeps in wait_for_wake(). Returns {} once the queue has stopped, or the error
+    // of a failed write.
     net::awaitable<boost::system::error_code> write_queued();
 
     // How many messages one write may carry. Asio hands the kernel at most 64 buffers per
     // system call, and each message is two: its frame header and its text.
     static constexpr std::size_t max_batch = 32;
-
-    // --- Given: session.cpp ---
 
     // On the strand: writes the messages, in order, each as one text frame, all in one gather
     // write (one system call for all of them, however many). The only write in flight: the
@@ -79,7 +69,7 @@ private:
     // On the strand, once: sends a close frame (stopping the writer first), and if the close
     // handshake has not finished within limits.close_timeout, closes the TCP connection.
     void close(websocket::close_reason reason, std::string_view why);
-    // Sets stopped_, frees the queue and wakes the writer so that it returns.
+    // Stops the queue (it frees itself) and wakes the writer so that it returns.
     void stop_writer();
     bool stopped();
     std::size_t queued_messages();
@@ -100,12 +90,7 @@ private:
     std::vector<FrameHeader> headers_;
     std::vector<net::const_buffer> gather_;
 
-    // The send queue, guarded by queue_mutex_.
-    std::mutex queue_mutex_;
-    std::deque<std::shared_ptr<const std::string>> queue_;  // oldest first
-    std::size_t queued_bytes_ = 0;
-    bool writer_sleeping_ = false;  // the writer waits in wait_for_wake(): send() must wake it
-    bool stopped_ = false;          // no more queueing or writing: the session is closing or over
+    SendQueue queue_;  // the one part other strands touch: thread-safe
 
     // On the strand only.
     bool closing_ = false;  // close() has sent (or is sending) our close frame

@@ -8,12 +8,13 @@
 
 namespace lesson04 {
 
-Server::Server(net::io_context& ioc, wscourse::ServerOptions options, SessionLimits limits)
+Server::Server(net::io_context& ioc, wscourse::ServerOptions options, SessionLimits limits, std::string name)
     : state_(std::move(options), limits)
-    , front_(state_.options, server_name)
+    , front_(state_.options, name)
     , acceptor_(wscourse::listen_on(ioc.get_executor(), state_.options.host, state_.options.port))
     , port_(acceptor_.local_endpoint().port())
 {
+    state_.server_name = std::move(name);
     front_.routes = [this](const wscourse::HttpRequest& request, const tcp::endpoint&) {
         return route(request);
     };

@@ -3,6 +3,7 @@
 // routes: GET /health and GET /api/stats.
 #pragma once
 
+#include "chat_handler.hpp"
 #include "connection_manager.hpp"
 #include "presence.hpp"
 
@@ -14,6 +15,7 @@
 #include <chrono>
 #include <cstddef>
 #include <optional>
+#include <string>
 
 namespace lesson04 {
 
@@ -46,6 +48,11 @@ struct ServerState {
     SessionLimits limits;
     ConnectionManager manager;
     Presence presence{manager};
+    // What every session does with its connection (chat_handler.hpp): lesson 04's broadcast
+    // chat. A later lesson points it at its own handler before the first client connects.
+    BroadcastChat broadcast_chat{manager, presence};
+    ChatHandler* chat = &broadcast_chat;
+    std::string server_name;  // the Server header of the handshake's 101
     wscourse::OpenSessions sessions;      // WebSocket sessions: shutdown closes them with 1001
     std::atomic<std::size_t> errors = 0;  // errors logged; a clean close or a drop is not one
 };
@@ -54,7 +61,9 @@ class Server {
 public:
     // Binds and listens at once, so port() is known before the first client connects.
     // Throws wscourse::PortInUse when options.port is taken.
-    Server(net::io_context& ioc, wscourse::ServerOptions options, SessionLimits limits = {});
+    // name: the Server header of every response (a later lesson gives its own).
+    Server(net::io_context& ioc, wscourse::ServerOptions options, SessionLimits limits = {},
+           std::string name = "wscourse-lesson04 (Boost.Beast)");
 
     unsigned short port() const { return port_; }
 
@@ -66,6 +75,11 @@ public:
     std::size_t error_count() const { return state_.errors; }
     ConnectionManager& manager() { return state_.manager; }
 
+    // For a lesson that builds on this server (lesson 05): its own ChatHandler (state().chat)
+    // and HTTP routes (front().routes), set before io_context::run.
+    ServerState& state() { return state_; }
+    wscourse::HttpFront& front() { return front_; }
+
 private:
     // GET /health and GET /api/stats; nothing for every other request (the front serves files).
     std::optional<wscourse::HttpResponse> route(const wscourse::HttpRequest& request);
@@ -75,8 +89,5 @@ private:
     tcp::acceptor acceptor_;
     unsigned short port_ = 0;
 };
-
-// The Server header of every response: the handshake's 101 and the HTTP answers.
-inline constexpr const char* server_name = "wscourse-lesson04 (Boost.Beast)";
 
 }  // namespace lesson04

@@ -33,7 +33,7 @@ net::awaitable<void> Session::run(http::request<http::string_body> upgrade)
     beast::get_lowest_layer(ws_).socket().set_option(tcp::no_delay(true), peer_error);
     ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
     ws_.set_option(websocket::stream_base::decorator(
-        [](websocket::response_type& response) { response.set(http::field::server, server_name); }));
+        [name = state_.server_name](websocket::response_type& response) { response.set(http::field::server, name); }));
     ws_.read_message_max(state_.options.max_message_bytes);
     ws_.auto_fragment(false);
     ws_.text(true);
@@ -63,7 +63,7 @@ net::awaitable<void> Session::run(http::request<http::string_body> upgrade)
                   [self](std::exception_ptr failure, error_code ec) { self->writer_finished(failure, ec); });
 
     // Register with the manager (from now on anyone can reach us) and announce ourselves.
-    const auto joined = state_.presence.join(user_, client.remote_address(), self);
+    const auto joined = state_.chat->join(user_, client.remote_address(), self);
     const ConnectionInfo me{joined.id, user_, client.remote_address()};
     wscourse::log(label_, "  connected: ", user_, " ", wscourse::describe_client(client), " id=", joined.id);
     if (joined.id.empty() || !joined.welcomed) {
@@ -95,28 +95,28 @@ net::awaitable<void> Session::run(http::request<http::string_body> upgrade)
             const std::string_view text(static_cast<const char*>(buffer.data().data()), buffer.size());
             std::size_t reached = 0;
             try {
-                reached = handle_inbound(state_.manager, me, text);  // the exercise
+                reached = state_.chat->handle(me, self, text);  // lesson 04: handle_inbound, the exercise
             } catch (const std::exception& e) {
-                // handle_inbound is meant never to throw: a bug. Report it, tell the client.
+                // A handler is meant never to throw: a bug. Report it, tell the client.
                 ++state_.errors;
-                wscourse::log(label_, "  error: handle_inbound threw: ", e.what());
+                wscourse::log(label_, "  error: the chat handler threw: ", e.what());
                 reached = state_.manager.send_to_connection(
                     me.id, error_message(error_codes::internal_error, "the server failed on that message"));
             }
             if (reached == 0) {
                 // Every message gets an answer to at least its sender: an unfinished exercise.
                 ++state_.errors;
-                wscourse::log(label_, "  error: handle_inbound answered nobody; closing with ",
+                wscourse::log(label_, "  error: the chat handler answered nobody; closing with ",
                               wscourse::describe_close_code(1011));
-                close({websocket::close_code::internal_error, "handle_inbound not written yet"},
-                      "handle_inbound answered nobody");
+                close({websocket::close_code::internal_error, "the chat answered nobody: not written yet"},
+                      "the chat handler answered nobody");
             }
         }
         buffer.consume(buffer.size());
     }
 
     if (!joined.id.empty())
-        state_.presence.leave(joined.id, user_);  // nothing is handed to us any more; others are told
+        state_.chat->leave(me);  // nothing is handed to us any more; others are told
     stop_writer();
     log_end(ended);
 }

@@ -2,7 +2,8 @@
 // queue under its own mutex, exactly one write outstanding, 1008 for a client that falls too
 // far behind), in the simple form: one ws.async_write per message, without lesson 03's
 // batching. What is new is that the session is an Outbox, so that the
-// ConnectionManager can reach it, and that every text message goes to handle_inbound().
+// ConnectionManager can reach it, and that every text message goes to the server's
+// ChatHandler (chat_handler.hpp; lesson 04's calls handle_inbound()).
 #pragma once
 
 #include <wscourse/client_info.hpp>

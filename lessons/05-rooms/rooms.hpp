@@ -4,7 +4,7 @@
 // Pure bookkeeping, no sockets. You write it in exercises/05-rooms/rooms.cpp (tasks 1 and 2).
 #pragma once
 
-#include "connection_manager.hpp"
+#include "protocol.hpp"  // lesson04::Outbox, as lesson05::Outbox
 
 #include <cstddef>
 #include <map>

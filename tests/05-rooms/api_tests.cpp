@@ -131,12 +131,9 @@ TEST_CASE("POST /api/broadcast refuses a bad body with 400 and sends nothing", "
 
 TEST_CASE("POST /api/broadcast is for loopback only: 403 from any other address", "[task4]")
 {
-    lesson05::ConnectionManager manager;
-    lesson05::RoomRegistry rooms;
-    lesson05::Chat chat(manager, rooms);
-    auto listener = std::make_shared<RecordingOutbox>();
-    chat.connect("ana", "10.0.0.1:4000", listener);
-    listener->take();
+    OfflineChat offline;
+    auto& chat = offline.chat;
+    auto listener = offline.connect("ana").outbox;
 
     for (const char* address : {"192.168.1.20", "10.0.0.7", "8.8.8.8", "fe80::1", "::ffff:192.168.1.20"}) {
         INFO(address);
@@ -166,9 +163,8 @@ TEST_CASE("POST /api/broadcast is for loopback only: 403 from any other address"
 
 TEST_CASE("other paths are not the API's: the front serves files", "[task4]")
 {
-    lesson05::ConnectionManager manager;
-    lesson05::RoomRegistry rooms;
-    lesson05::Chat chat(manager, rooms);
+    OfflineChat offline;
+    auto& chat = offline.chat;
     wscourse::HttpRequest request{http::verb::get, "/index.html", 11};
     CHECK_FALSE(lesson05::api_route(chat, request, from("127.0.0.1")));
     request.target("/api/rooms?x=1");

@@ -163,8 +163,9 @@ private:
 // A chat with no server: connections are recording outboxes.
 struct OfflineChat {
     lesson05::ConnectionManager manager;
+    lesson04::Presence presence{manager};
     lesson05::RoomRegistry rooms;
-    lesson05::Chat chat{manager, rooms};
+    lesson05::Chat chat{manager, presence, rooms};
 
     struct Tab {
         lesson05::Connection connection;
@@ -176,7 +177,10 @@ struct OfflineChat {
     Tab connect(const std::string& user)
     {
         auto outbox = std::make_shared<RecordingOutbox>();
-        Tab tab{chat.connect(user, "10.0.0.1:4000", outbox), outbox};
+        const std::string remote = "10.0.0.1:4000";
+        const auto joined = chat.join(user, remote, outbox);
+        REQUIRE_FALSE(joined.id.empty());
+        Tab tab{lesson05::Connection{lesson05::ConnectionInfo{joined.id, user, remote}, outbox}, outbox};
         tabs.push_back(tab);
         for (auto& other : tabs)
             other.outbox->take();

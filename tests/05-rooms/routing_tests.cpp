@@ -1,4 +1,5 @@
-// The routing, without a socket: the Chat with recording outboxes (tasks 3 and 4).
+// The routing, without a socket: routing.hpp's functions with recording outboxes (tasks 3 and 4).
+// Each returns to how many connections it handed a message, the answer to the sender included.
 #include "helpers.hpp"
 
 using namespace lesson05::test;
@@ -9,13 +10,13 @@ TEST_CASE("routing: join_room answers room_joined and tells the room's others", 
     auto ana = offline.connect("ana");
     auto ben = offline.connect("ben");
 
-    offline.chat.join_room(ana.connection, "lobby");
+    CHECK(lesson05::join_room(offline.rooms, ana.connection, "lobby") == 1);
     auto joined = only(ana.take(), "room_joined");
     CHECK(joined["room"] == "lobby");
     CHECK(joined["members"] == json::array({"ana"}));
     CHECK(ben.take().empty());  // ben is in no room: he hears nothing
 
-    offline.chat.join_room(ben.connection, "lobby");
+    CHECK(lesson05::join_room(offline.rooms, ben.connection, "lobby") == 2);  // ben, and ana told
     CHECK(only(ben.take(), "room_joined")["members"] == json::array({"ana", "ben"}));
     auto notice = only(ana.take(), "user_joined_room");
     CHECK(notice["room"] == "lobby");
@@ -28,12 +29,12 @@ TEST_CASE("routing: a room message reaches the room's connections, sender includ
     auto ana = offline.connect("ana");
     auto ben = offline.connect("ben");
     auto cleo = offline.connect("cleo");
-    offline.chat.join_room(ana.connection, "lobby");
-    offline.chat.join_room(ben.connection, "lobby");
-    offline.chat.join_room(cleo.connection, "kitchen");
+    lesson05::join_room(offline.rooms, ana.connection, "lobby");
+    lesson05::join_room(offline.rooms, ben.connection, "lobby");
+    lesson05::join_room(offline.rooms, cleo.connection, "kitchen");
     ana.take(), ben.take(), cleo.take();
 
-    offline.chat.room_message(ana.connection, "lobby", "hello lobby");
+    CHECK(lesson05::room_message(offline.rooms, ana.connection, "lobby", "hello lobby") == 2);
     for (auto* tab : {&ana, &ben}) {
         auto message = only(tab->take(), "message");
         CHECK(message["room"] == "lobby");
@@ -43,7 +44,7 @@ TEST_CASE("routing: a room message reaches the room's connections, sender includ
     }
     CHECK(cleo.take().empty());
     // Serialized once: both outboxes hold the very same string.
-    offline.chat.room_message(ben.connection, "lobby", "again");
+    lesson05::room_message(offline.rooms, ben.connection, "lobby", "again");
     CHECK(ana.outbox->raw().at(0) == ben.outbox->raw().at(0));
 }
 
@@ -52,12 +53,12 @@ TEST_CASE("routing: no message, no leave without joining first", "[task3]")
     OfflineChat offline;
     auto ana = offline.connect("ana");
     auto ben = offline.connect("ben");
-    offline.chat.join_room(ben.connection, "lobby");
+    lesson05::join_room(offline.rooms, ben.connection, "lobby");
     ben.take();
 
-    offline.chat.room_message(ana.connection, "lobby", "let me in");
+    lesson05::room_message(offline.rooms, ana.connection, "lobby", "let me in");
     CHECK(only(ana.take(), "error")["code"] == "not_in_room");
-    offline.chat.leave_room(ana.connection, "lobby");
+    lesson05::leave_room(offline.rooms, ana.connection, "lobby");
     CHECK(only(ana.take(), "error")["code"] == "not_in_room");
     CHECK(ben.take().empty());
 }
@@ -69,20 +70,20 @@ TEST_CASE("routing: leave_room answers room_left and tells the others once the u
     auto ana2 = offline.connect("ana");
     auto ben = offline.connect("ben");
     for (auto* tab : {&ana1, &ana2, &ben})
-        offline.chat.join_room(tab->connection, "lobby");
+        lesson05::join_room(offline.rooms, tab->connection, "lobby");
     ana1.take(), ana2.take(), ben.take();
 
-    offline.chat.leave_room(ana1.connection, "lobby");
+    lesson05::leave_room(offline.rooms, ana1.connection, "lobby");
     CHECK(only(ana1.take(), "room_left")["room"] == "lobby");
     CHECK(of_type(ben.take(), "user_left_room").empty());  // ana is still there in her other tab
 
-    offline.chat.leave_room(ana2.connection, "lobby");
+    lesson05::leave_room(offline.rooms, ana2.connection, "lobby");
     only(ana2.take(), "room_left");
     auto notice = only(ben.take(), "user_left_room");
     CHECK(notice["room"] == "lobby");
     CHECK(notice["user"] == "ana");
 
-    offline.chat.room_message(ben.connection, "lobby", "anyone?");
+    lesson05::room_message(offline.rooms, ben.connection, "lobby", "anyone?");
     CHECK(ana1.take().empty());
     CHECK(ana2.take().empty());
 }
@@ -92,11 +93,11 @@ TEST_CASE("routing: a connection may be in 16 rooms, not 17", "[task3]")
     OfflineChat offline;
     auto ana = offline.connect("ana");
     for (std::size_t i = 0; i < lesson05::max_rooms_per_connection; ++i)
-        offline.chat.join_room(ana.connection, "room" + std::to_string(i));
+        lesson05::join_room(offline.rooms, ana.connection, "room" + std::to_string(i));
     CHECK(of_type(ana.take(), "room_joined").size() == lesson05::max_rooms_per_connection);
-    offline.chat.join_room(ana.connection, "one-too-many");
+    lesson05::join_room(offline.rooms, ana.connection, "one-too-many");
     CHECK(only(ana.take(), "error")["code"] == "too_many_rooms");
-    offline.chat.join_room(ana.connection, "room0");  // already in: still fine
+    lesson05::join_room(offline.rooms, ana.connection, "room0");  // already in: still fine
     only(ana.take(), "room_joined");
     CHECK(offline.rooms.rooms_of(ana.connection.info.id).size() == lesson05::max_rooms_per_connection);
 }
@@ -109,7 +110,7 @@ TEST_CASE("routing: a private message reaches every connection of the user, and 
     auto ben2 = offline.connect("ben");
     auto cleo = offline.connect("cleo");
 
-    offline.chat.private_message(ana.connection, "ben", "psst");
+    CHECK(lesson05::private_message(offline.manager, ana.connection, "ben", "psst") == 3);  // 2 tabs + receipt
     for (auto* tab : {&ben1, &ben2}) {
         auto message = only(tab->take(), "private_message");
         CHECK(message["from"] == "ana");
@@ -127,7 +128,7 @@ TEST_CASE("routing: a private message to nobody is an error, and goes nowhere", 
     OfflineChat offline;
     auto ana = offline.connect("ana");
     auto ben = offline.connect("ben");
-    offline.chat.private_message(ana.connection, "zoe", "hello?");
+    CHECK(lesson05::private_message(offline.manager, ana.connection, "zoe", "hello?") == 1);  // the error
     auto messages = ana.take();
     CHECK(only(messages, "error")["code"] == "user_not_connected");
     CHECK(of_type(messages, "private_sent").empty());
