@@ -76,8 +76,10 @@ std::string usage()
       sender's token "#RUN:SEQ:", so servers that wrap it ("ana: ...", JSON) work.
 
   wscourse-loadgen connections --url ws://127.0.0.1:PORT/ws [--count N] [--hold H]
-      Opens N idle connections (1000), holds them H seconds (2), reports the server's RSS
-      before and after, and per connection. Raises the open-file limit to its hard limit first.
+      Opens N connections (1000), each reading everything from the moment it opens, holds them
+      H seconds (2), reports the server's RSS before and after, and per connection. Meanwhile
+      asks GET /health every 20 ms (a fresh connection each) and reports its latency p50/p99/max.
+      Raises the open-file limit to its hard limit first.
 
   Every mode:
     --server-pid PID   the server's process: its CPU time and RSS from /proc, before and after,
