@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace lesson04 {
 
 Presence::Presence(ConnectionManager& manager, net::any_io_executor executor, std::chrono::milliseconds interval)
@@ -46,7 +48,10 @@ void Presence::changed(const std::string& user)
     if (announcing_)
         return;  // the message already on its way will carry this change too
     announcing_ = true;
-    timer_.expires_after(interval_);
+    // Each presence message costs a send to every connection: with a crowd online, wait
+    // longer, so that presence takes a bounded share of the CPU however many are online.
+    const auto connections = manager_.stats().connections;
+    timer_.expires_after(std::max<std::chrono::microseconds>(interval_, connections * per_connection));
     timer_.async_wait([this](boost::system::error_code ec) {
         if (!ec)
             announce();

@@ -101,7 +101,7 @@ function handle(message) {
       ui.me.textContent = `you are ${message.user}`;
       notice(`welcome, ${message.user}: ${online.size} online`);
       break;
-    case 'presence':  // who came and went since the last one, at most one every 200 ms
+    case 'presence':  // who came and went since the last one, at most one every 200 ms (longer in a crowd)
       for (const user of message.joined || []) {
         if (!online.has(user)) notice(`${user} joined`);
         online.add(user);
