@@ -13,10 +13,7 @@ Server::Server(net::io_context& ioc, wscourse::ServerOptions options, Limits lim
     , acceptor_(wscourse::listen_on(ioc.get_executor(), state_.options.host, state_.options.port))
     , port_(acceptor_.local_endpoint().port())
 {
-    front_.upgrade = [this](wscourse::Upgrade upgrade) {
-        // upgrade.leftover (a frame sent right behind the request) is not read yet.
-        return run_session(std::move(upgrade.stream), std::move(upgrade.request), std::move(upgrade.label));
-    };
+    front_.upgrade = [this](wscourse::Upgrade upgrade) { return run_session(std::move(upgrade)); };
     // Lesson 02's accept loop and HTTP connection, from shared/: each connection gets its own
     // strand, and an upgrade request for /ws comes to run_session on it.
     net::co_spawn(ioc,
@@ -28,14 +25,16 @@ Server::Server(net::io_context& ioc, wscourse::ServerOptions options, Limits lim
                   net::detached);
 }
 
-net::awaitable<void> Server::run_session(beast::tcp_stream stream, wscourse::HttpRequest upgrade,
-                                         std::string label)
+net::awaitable<void> Server::run_session(wscourse::Upgrade upgrade)
 {
     boost::system::error_code peer_error;
-    auto peer = stream.socket().remote_endpoint(peer_error);
-    auto name = display_name(upgrade.target(), peer);
-    auto session = std::make_shared<Session>(state_, std::move(stream), std::move(name), std::move(label));
-    co_await session->run(std::move(upgrade));
+    auto peer = upgrade.stream.socket().remote_endpoint(peer_error);
+    auto name = display_name(upgrade.request.target(), peer);
+    auto request = std::move(upgrade.request);
+    // The session takes the socket and the bytes the front read past the request (a frame
+    // the client sent right behind it): Beast reads those first.
+    auto session = std::make_shared<Session>(state_, std::move(upgrade), std::move(name));
+    co_await session->run(std::move(request));
 }
 
 void Server::shutdown()

@@ -36,8 +36,7 @@ public:
     std::size_t slow_consumer_count() const { return state_.slow_consumers; }
 
 private:
-    net::awaitable<void> run_session(beast::tcp_stream stream, wscourse::HttpRequest upgrade,
-                                     std::string label);
+    net::awaitable<void> run_session(wscourse::Upgrade upgrade);
 
     ServerState state_;
     wscourse::HttpFront front_;

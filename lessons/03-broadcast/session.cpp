@@ -5,8 +5,6 @@
 #include <wscourse/log.hpp>
 #include <wscourse/static_files.hpp>
 
-#include <span>
-
 namespace lesson03 {
 namespace {
 
@@ -26,12 +24,11 @@ std::string_view text_of(const beast::flat_buffer& buffer)
 
 }  // namespace
 
-Session::Session(ServerState& state, beast::tcp_stream stream, std::string name, std::string label)
+Session::Session(ServerState& state, wscourse::Upgrade&& upgrade, std::string name)
     : state_(state)
-    , ws_(std::move(stream).release_socket())
+    , ws_(std::move(upgrade.stream).release_socket(), std::move(upgrade.leftover))
     , name_(std::move(name))
-    , label_(std::move(label))
-    , wake_(ws_.get_executor())
+    , label_(std::move(upgrade.label))
     , close_deadline_(ws_.get_executor())
     , queue_(state.limits)
 {
@@ -138,47 +135,19 @@ net::awaitable<boost::system::error_code> Session::write_queued()
 net::awaitable<boost::system::error_code> Session::write_batch(
     const std::vector<std::shared_ptr<const std::string>>& batch)
 {
-    // Beast's async_write sends one message per system call, and a system call costs far
-    // more than building a frame header: with 32 messages waiting that is 32 calls where one
-    // will do. So the frames are built here, by hand, and handed to the kernel together:
-    // header, text, header, text... The text is the room's shared string, never copied.
-    headers_.clear();
-    headers_.reserve(batch.size());  // gather_ points into headers_: it must not move
-    gather_.clear();
-    for (const auto& message : batch) {
-        const auto& header = headers_.emplace_back(text_frame_header(message->size()));
-        gather_.push_back(net::buffer(header.bytes.data(), header.size));
-        gather_.push_back(net::buffer(*message));
-    }
-    // Not while Beast writes (a pong, the close frame), and never after a close frame.
-    auto [ec, written] = co_await ws_.next_layer().async_write(
-        std::span<const net::const_buffer>(gather_), [this] { return ws_.is_open(); },
-        net::as_tuple(net::use_awaitable));
-    co_return ec;
+    // Header, text, header, text...: one gather write, one system call (shared/src/chat/).
+    co_return co_await writer_.write(batch);
 }
 
 void Session::wake_writer()
 {
-    net::post(ws_.get_executor(), [self = shared_from_this()] { self->wake_.cancel(); });
+    net::post(ws_.get_executor(), [self = shared_from_this()] { self->writer_.wake(); });
 }
 
 net::awaitable<void> Session::wait_for_wake()
 {
-    wake_.expires_at(net::steady_timer::time_point::max());
-    co_await wake_.async_wait(net::as_tuple(net::use_awaitable));  // ends with operation_aborted
-    // Woken for one message. If the room is busy (a fast sender, a burst), more are on their
-    // way: give the event loop more turns while they keep coming, so that one write carries
-    // them all. Two quiet turns in a row end the wait, because a message still in a socket
-    // takes two: one for the reactor to read it, one for its reader to hand it out. A quiet
-    // room costs two turns (microseconds); no timer, so nothing ever waits for a clock.
-    std::size_t waiting = queued_messages();
-    int quiet_turns = 0;
-    while (waiting > 0 && waiting < max_batch && quiet_turns < 2) {
-        co_await net::post(ws_.get_executor(), net::use_awaitable);
-        const std::size_t now = queued_messages();
-        quiet_turns = now == waiting ? quiet_turns + 1 : 0;
-        waiting = now;
-    }
+    // Then lets a batch form while messages keep arriving ("One write, many messages").
+    co_await writer_.sleep([this] { return queued_messages(); });
 }
 
 void Session::close_too_slow(std::size_t queued_messages, std::size_t queued_bytes)
@@ -224,7 +193,7 @@ void Session::close(websocket::close_reason reason, std::string_view why)
 void Session::stop_writer()
 {
     queue_.stop();   // frees its memory now
-    wake_.cancel();  // on the strand: callers are
+    writer_.wake();  // on the strand: callers are
 }
 
 std::size_t Session::queued_messages()

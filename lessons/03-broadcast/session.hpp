@@ -5,12 +5,12 @@
 // session.cpp.
 #pragma once
 
-#include "frame_header.hpp"
 #include "send_queue.hpp"
-#include "serial_write_stream.hpp"
 #include "server_state.hpp"
 
 #include <wscourse/beast.hpp>
+#include <wscourse/chat/batch_writer.hpp>
+#include <wscourse/http_front.hpp>
 
 #include <cstddef>
 #include <memory>
@@ -26,7 +26,9 @@ namespace lesson03 {
 // A shared_ptr owns the session: the room and every pending handler hold one.
 class Session : public std::enable_shared_from_this<Session> {
 public:
-    Session(ServerState& state, beast::tcp_stream stream, std::string name, std::string label);
+    // Takes over the connection HttpFront upgraded (its socket, and the bytes it read past the
+    // request: the client's first frames, which Beast reads before the socket).
+    Session(ServerState& state, wscourse::Upgrade&& upgrade, std::string name);
 
     // Accepts the upgrade, joins the room, starts the writer, then reads messages until the
     // conversation ends; leaves the room and logs how it ended. Runs on the session's strand.
@@ -49,7 +51,9 @@ private:
 
     // How many messages one write may carry. Asio hands the kernel at most 64 buffers per
     // system call, and each message is two: its frame header and its text.
-    static constexpr std::size_t max_batch = 32;
+    static constexpr std::size_t max_batch = wscourse::chat::BatchWriter::max_batch;
+
+    // --- Given: session.cpp, on the batched writer in shared/ (wscourse/chat/) ---
 
     // On the strand: writes the messages, in order, each as one text frame, all in one gather
     // write (one system call for all of them, however many). The only write in flight: the
@@ -78,17 +82,12 @@ private:
 
     ServerState& state_;
     // Beast reads, does the handshake and the control frames; write_batch writes the chat.
-    // Both write through SerialWriteStream, one write at a time. A plain socket underneath,
-    // not beast::tcp_stream: the WebSocket stream has timeouts of its own, and tcp_stream's
-    // timer bookkeeping on every read and write is measurable at a thousand clients.
-    websocket::stream<SerialWriteStream<tcp::socket>> ws_;
+    // Both write through SerialWriteStream (wscourse/chat/), one write at a time.
+    wscourse::chat::ChatStream ws_;
+    wscourse::chat::BatchWriter writer_{ws_};
     const std::string name_;   // "ana", or "127.0.0.1:51234"
     const std::string label_;  // "#3 127.0.0.1:51234", for the log
-    net::steady_timer wake_;   // never expires: cancel() is the wake-up signal
     net::steady_timer close_deadline_;
-    // write_batch's scratch space, kept between writes so that a write allocates nothing.
-    std::vector<FrameHeader> headers_;
-    std::vector<net::const_buffer> gather_;
 
     SendQueue queue_;  // the one part other strands touch: thread-safe
 

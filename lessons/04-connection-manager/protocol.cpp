@@ -17,23 +17,21 @@ Message serialize(const nlohmann::ordered_json& message)
 }  // namespace
 
 Message welcome_message(const std::string& connection_id, const std::string& user,
-                        const std::vector<std::string>& users)
+                        std::string_view users_json)
 {
-    return serialize({{"type", "welcome"},
-                      {"connection_id", connection_id},
-                      {"user", user},
-                      {"users", users},
-                      {"max_text_chars", max_text_chars}});
+    // The roster is spliced in as it is: with thousands online, serializing it again for every
+    // newcomer would cost more than everything else a join does.
+    std::string text = *serialize({{"type", "welcome"}, {"connection_id", connection_id}, {"user", user}});
+    text.pop_back();  // the closing brace
+    text += ",\"users\":";
+    text += users_json;
+    text += ",\"max_text_chars\":" + std::to_string(max_text_chars) + "}";
+    return std::make_shared<const std::string>(std::move(text));
 }
 
-Message user_joined_message(const std::string& user)
+Message presence_message(const std::vector<std::string>& joined, const std::vector<std::string>& left)
 {
-    return serialize({{"type", "user_joined"}, {"user", user}});
-}
-
-Message user_left_message(const std::string& user)
-{
-    return serialize({{"type", "user_left"}, {"user", user}});
+    return serialize({{"type", "presence"}, {"joined", joined}, {"left", left}});
 }
 
 Message chat_message(const std::string& from, const std::string& text,

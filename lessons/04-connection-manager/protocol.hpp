@@ -26,10 +26,12 @@ inline constexpr std::size_t max_text_chars = 2000;
 
 // ---- server -> client (protocol.cpp) ---------------------------------------------------
 
+// users_json: who is online, a JSON array already serialized (Presence serializes it once
+// per roster update, not once per newcomer).
 Message welcome_message(const std::string& connection_id, const std::string& user,
-                        const std::vector<std::string>& users);
-Message user_joined_message(const std::string& user);
-Message user_left_message(const std::string& user);
+                        std::string_view users_json);
+// Who came online and who went offline since the last presence message.
+Message presence_message(const std::vector<std::string>& joined, const std::vector<std::string>& left);
 Message chat_message(const std::string& from, const std::string& text,
                      std::chrono::system_clock::time_point when);
 // id: what the ping carried, or null (then the pong has no "id").

@@ -9,7 +9,7 @@
 namespace lesson04 {
 
 Server::Server(net::io_context& ioc, wscourse::ServerOptions options, SessionLimits limits, std::string name)
-    : state_(std::move(options), limits)
+    : state_(net::make_strand(ioc), std::move(options), limits)
     , front_(state_.options, name)
     , acceptor_(wscourse::listen_on(ioc.get_executor(), state_.options.host, state_.options.port))
     , port_(acceptor_.local_endpoint().port())
@@ -18,10 +18,7 @@ Server::Server(net::io_context& ioc, wscourse::ServerOptions options, SessionLim
     front_.routes = [this](const wscourse::HttpRequest& request, const tcp::endpoint&) {
         return route(request);
     };
-    front_.upgrade = [this](wscourse::Upgrade upgrade) {
-        // upgrade.leftover (a frame sent right behind the request) is not read yet.
-        return run_session(state_, std::move(upgrade.stream), std::move(upgrade.request), std::move(upgrade.label));
-    };
+    front_.upgrade = [this](wscourse::Upgrade upgrade) { return run_session(state_, std::move(upgrade)); };
     // Lesson 02's accept loop and HTTP front, from shared/: each connection on its own strand.
     net::co_spawn(ioc,
                   wscourse::accept_connections(acceptor_,

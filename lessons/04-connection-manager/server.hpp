@@ -31,6 +31,9 @@ struct SessionLimits {
     // After we start a close (shutdown, a slow consumer), how long the client has to answer
     // it before we cut the TCP connection.
     std::chrono::milliseconds close_timeout{2000};
+    // How long changes to who is online are collected before one presence message tells
+    // everybody (Presence). Not a session limit, but the same kind of knob: tests shorten it.
+    std::chrono::milliseconds presence_interval{200};
 };
 
 // 1008 policy violation, reason "too slow: send queue full", as in lesson 03.
@@ -39,15 +42,15 @@ inline constexpr unsigned slow_consumer_close_code = 1008;
 // What the server and its sessions share. It outlives every session: the Server lives until
 // ioc.run() has returned.
 struct ServerState {
-    ServerState(wscourse::ServerOptions options_, SessionLimits limits_)
-        : options(std::move(options_)), limits(limits_)
+    ServerState(net::any_io_executor executor, wscourse::ServerOptions options_, SessionLimits limits_)
+        : options(std::move(options_)), limits(limits_), presence(manager, std::move(executor), limits.presence_interval)
     {
     }
 
     wscourse::ServerOptions options;
     SessionLimits limits;
     ConnectionManager manager;
-    Presence presence{manager};
+    Presence presence;
     // What every session does with its connection (chat_handler.hpp): lesson 04's broadcast
     // chat. A later lesson points it at its own handler before the first client connects.
     BroadcastChat broadcast_chat{manager, presence};

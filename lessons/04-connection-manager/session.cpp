@@ -4,39 +4,39 @@
 
 #include <wscourse/log.hpp>
 
+#include <algorithm>
+#include <iterator>
+
 namespace lesson04 {
 
-net::awaitable<void> run_session(ServerState& state, beast::tcp_stream stream,
-                                 http::request<http::string_body> upgrade, std::string label)
+net::awaitable<void> run_session(ServerState& state, wscourse::Upgrade upgrade)
 {
     // On the heap and shared: the ConnectionManager holds the session (as its Outbox) while
     // it is registered, and every handler posted to its strand holds it too.
-    auto session = std::make_shared<Session>(state, std::move(stream), std::move(label));
-    co_await session->run(std::move(upgrade));
+    auto request = std::move(upgrade.request);
+    auto session = std::make_shared<Session>(state, std::move(upgrade));
+    co_await session->run(std::move(request));
 }
 
-Session::Session(ServerState& state, beast::tcp_stream stream, std::string label)
+Session::Session(ServerState& state, wscourse::Upgrade&& upgrade)
     : state_(state)
-    , ws_(std::move(stream))
-    , label_(std::move(label))
-    , wake_(ws_.get_executor())
+    , ws_(std::move(upgrade.stream).release_socket(), std::move(upgrade.leftover))
+    , label_(std::move(upgrade.label))
     , close_deadline_(ws_.get_executor())
 {
 }
 
 net::awaitable<void> Session::run(http::request<http::string_body> upgrade)
 {
-    // As in lesson 03: no Nagle delay, Beast's suggested timeouts, a size limit on every read,
-    // one frame per message, and everything we send is text (JSON).
+    // As in lesson 03: no Nagle delay, Beast's suggested timeouts, a size limit on every read.
+    // (What we send is text frames the batched writer builds: JSON, one frame per message.)
     boost::system::error_code peer_error;
-    const auto remote = beast::get_lowest_layer(ws_).socket().remote_endpoint(peer_error);
-    beast::get_lowest_layer(ws_).socket().set_option(tcp::no_delay(true), peer_error);
+    const auto remote = beast::get_lowest_layer(ws_).remote_endpoint(peer_error);
+    beast::get_lowest_layer(ws_).set_option(tcp::no_delay(true), peer_error);
     ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
     ws_.set_option(websocket::stream_base::decorator(
         [name = state_.server_name](websocket::response_type& response) { response.set(http::field::server, name); }));
     ws_.read_message_max(state_.options.max_message_bytes);
-    ws_.auto_fragment(false);
-    ws_.text(true);
 
     auto [accepted] = co_await ws_.async_accept(upgrade, net::as_tuple(net::use_awaitable));
     if (accepted) {
@@ -123,13 +123,7 @@ net::awaitable<void> Session::run(http::request<http::string_body> upgrade)
 
 void Session::wake_writer()
 {
-    net::post(ws_.get_executor(), [self = shared_from_this()] { self->wake_.cancel(); });
-}
-
-net::awaitable<void> Session::wait_for_wake()
-{
-    wake_.expires_at(net::steady_timer::time_point::max());
-    co_await wake_.async_wait(net::as_tuple(net::use_awaitable));  // ends with operation_aborted
+    net::post(ws_.get_executor(), [self = shared_from_this()] { self->writer_.wake(); });
 }
 
 void Session::send(std::shared_ptr<const std::string> message)
@@ -165,27 +159,29 @@ void Session::send(std::shared_ptr<const std::string> message)
 
 net::awaitable<Session::error_code> Session::write_queued()
 {
+    // Lesson 03's writer: everything that waits goes out in one write. One message per write
+    // (a system call each) is what made a client that pings as fast as it reads fall behind.
+    std::vector<std::shared_ptr<const std::string>> batch;  // keeps its capacity between rounds
     for (;;) {
-        std::shared_ptr<const std::string> next;
         {
             std::lock_guard lock(queue_mutex_);
             if (stopped_)
                 co_return error_code{};
-            if (queue_.empty()) {
+            const std::size_t take = std::min(queue_.size(), wscourse::chat::BatchWriter::max_batch);
+            for (std::size_t i = 0; i < take; ++i)
+                queued_bytes_ -= queue_[i]->size();
+            batch.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.begin() + take));
+            queue_.erase(queue_.begin(), queue_.begin() + take);
+            if (batch.empty())
                 writer_sleeping_ = true;  // from now on send() wakes us
-            } else {
-                next = std::move(queue_.front());
-                queue_.pop_front();
-                queued_bytes_ -= next->size();
-            }
         }
-        if (!next) {
-            co_await wait_for_wake();
+        if (batch.empty()) {
+            co_await writer_.sleep([this] { return queued_messages(); });
             continue;  // woken, or stopped: look again
         }
-        auto [ec, written] = co_await ws_.async_write(net::buffer(*next), net::as_tuple(net::use_awaitable));
-        if (ec)
+        if (auto ec = co_await writer_.write(batch))
             co_return ec;
+        batch.clear();
     }
 }
 
@@ -214,7 +210,10 @@ void Session::close(websocket::close_reason reason, std::string_view why)
         if (ec)
             return;  // cancelled: the close handshake finished in time
         self->close_timed_out_ = true;
-        beast::get_lowest_layer(self->ws_).close();
+        // Linger 0: a reset, and the kernel drops what it still holds for this client (lesson 03).
+        error_code ignored;
+        beast::get_lowest_layer(self->ws_).set_option(net::socket_base::linger(true, 0), ignored);
+        beast::get_lowest_layer(self->ws_).close(ignored);
     });
     ws_.async_close(reason, [self = shared_from_this()](error_code) { self->close_deadline_.cancel(); });
 }
@@ -228,13 +227,19 @@ void Session::stop_writer()
         queued_bytes_ = 0;
         writer_sleeping_ = false;
     }
-    wake_.cancel();  // on the strand: callers are
+    writer_.wake();  // on the strand: callers are
 }
 
 bool Session::stopped()
 {
     std::lock_guard lock(queue_mutex_);
     return stopped_;
+}
+
+std::size_t Session::queued_messages()
+{
+    std::lock_guard lock(queue_mutex_);
+    return queue_.size();
 }
 
 void Session::writer_finished(std::exception_ptr failure, error_code ec)

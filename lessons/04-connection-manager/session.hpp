@@ -1,8 +1,9 @@
 // One WebSocket connection. The send queue and its writer are lesson 03's design (a bounded
 // queue under its own mutex, exactly one write outstanding, 1008 for a client that falls too
-// far behind), in the simple form: one ws.async_write per message, without lesson 03's
-// batching. What is new is that the session is an Outbox, so that the
-// ConnectionManager can reach it, and that every text message goes to the server's
+// far behind), and the writes are lesson 03's batched writer (wscourse::chat::BatchWriter in
+// shared/): every message that waits goes out in one system call, so a client that reads as
+// fast as it can keeps up however fast it talks. What is new is that the session is an Outbox,
+// so that the ConnectionManager can reach it, and that every text message goes to the server's
 // ChatHandler (chat_handler.hpp; lesson 04's calls handle_inbound()).
 #pragma once
 
@@ -11,6 +12,8 @@
 #include "server.hpp"
 
 #include <wscourse/beast.hpp>
+#include <wscourse/chat/batch_writer.hpp>
+#include <wscourse/http_front.hpp>
 
 #include <deque>
 #include <memory>
@@ -21,15 +24,16 @@
 namespace lesson04 {
 
 // Runs a session on a connection whose upgrade request has been read (HttpFront::upgrade).
-net::awaitable<void> run_session(ServerState& state, beast::tcp_stream stream,
-                                 http::request<http::string_body> upgrade, std::string label);
+net::awaitable<void> run_session(ServerState& state, wscourse::Upgrade upgrade);
 
 // Everything that touches the WebSocket stream runs on the session's strand (the executor
 // accept_connections gave the connection). The send queue is the one part that other strands
 // touch (whoever broadcasts calls send()), so it has a mutex of its own.
 class Session final : public Outbox, public std::enable_shared_from_this<Session> {
 public:
-    Session(ServerState& state, beast::tcp_stream stream, std::string label);
+    // Takes over the connection HttpFront upgraded: its socket, and the bytes it read past the
+    // request (the client's first frames, which Beast reads before the socket).
+    Session(ServerState& state, wscourse::Upgrade&& upgrade);
 
     // Accepts the upgrade, joins (Presence), starts the writer, then reads messages until the
     // conversation ends; leaves and logs how it ended. Runs on the session's strand.
@@ -42,10 +46,10 @@ public:
 private:
     using error_code = boost::system::error_code;
 
-    // The writer: a coroutine beside the reader, on the same strand; one write at a time.
+    // The writer: a coroutine beside the reader, on the same strand; one write at a time, each
+    // carrying every message that waits (up to BatchWriter::max_batch).
     net::awaitable<error_code> write_queued();
     void wake_writer();                      // any thread: posts the wake-up to the strand
-    net::awaitable<void> wait_for_wake();    // strand: until wake_writer() or a stop
     void close_too_slow(std::size_t queued_messages, std::size_t queued_bytes);  // any thread
 
     // On the strand, once: stops the writer, sends a close frame, and cuts TCP if the close
@@ -53,14 +57,15 @@ private:
     void close(websocket::close_reason reason, std::string_view why);
     void stop_writer();
     bool stopped();
+    std::size_t queued_messages();
     void writer_finished(std::exception_ptr failure, error_code ec);
     void log_end(const error_code& ec);
 
     ServerState& state_;
-    websocket::stream<beast::tcp_stream> ws_;
+    wscourse::chat::ChatStream ws_;        // Beast over lesson 03's SerialWriteStream
+    wscourse::chat::BatchWriter writer_{ws_};
     const std::string label_;  // "#3 127.0.0.1:51234", for the log
     std::string user_;         // "ana", once the handshake is done
-    net::steady_timer wake_;   // never expires: cancel() is the wake-up signal
     net::steady_timer close_deadline_;
 
     // The send queue, guarded by queue_mutex_.

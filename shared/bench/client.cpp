@@ -40,7 +40,8 @@ net::awaitable<boost::system::error_code> open_client(WsStream& ws, const Url& u
 
 net::awaitable<OpenedClients> open_clients(const Url& url, std::size_t count,
                                            std::function<std::string(std::size_t)> target_for,
-                                           ClientTimeouts timeouts, std::size_t concurrency)
+                                           ClientTimeouts timeouts, std::size_t concurrency,
+                                           std::function<void(WsStream&)> on_open)
 {
     auto executor = co_await net::this_coro::executor;
     OpenedClients opened;
@@ -58,6 +59,8 @@ net::awaitable<OpenedClients> open_clients(const Url& url, std::size_t count,
                     opened.first_error = "connection " + std::to_string(index + 1) + ": " + ec.message();
                 co_return;
             }
+            if (on_open)
+                on_open(*ws);  // the stream stays where it is: the unique_ptr only moves
             slots[index] = std::move(ws);
         }
     };

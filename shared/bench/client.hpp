@@ -31,10 +31,13 @@ struct OpenedClients {
 };
 
 // Opens `count` connections, `concurrency` handshakes at a time; target_for(i) is connection
-// i's path and query. Stops starting new ones after the first failure.
+// i's path and query. Stops starting new ones after the first failure. on_open, if set, is
+// called with each connection as soon as its handshake is done (to start reading it at once:
+// a server may close a connection that does not read while the others are still opening).
 net::awaitable<OpenedClients> open_clients(const Url& url, std::size_t count,
                                            std::function<std::string(std::size_t)> target_for,
-                                           ClientTimeouts timeouts, std::size_t concurrency = 64);
+                                           ClientTimeouts timeouts, std::size_t concurrency = 64,
+                                           std::function<void(WsStream&)> on_open = {});
 
 // Reads and drops every message until the connection ends (Beast answers pings meanwhile).
 net::awaitable<void> discard_messages(WsStream& ws);

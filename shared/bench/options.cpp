@@ -72,9 +72,10 @@ Options parse_options(int argc, char** argv)
         ->check(CLI::Range(0.0, 600.0))->capture_default_str();
 
     auto* connections = app.add_subcommand(
-        "connections", "Opens N idle connections, holds them H seconds, reports the server's RSS "
-                       "before and after, and per connection. Raises the open-file limit to its hard "
-                       "limit first.");
+        "connections", "Opens N connections, each reading everything from the moment it opens, holds "
+                       "them H seconds, reports the server's RSS before and after, and per connection. "
+                       "Meanwhile asks GET /health every 20 ms and reports its latency p50/p99/max. "
+                       "Raises the open-file limit to its hard limit first.");
     add_common(*connections, options, url, deadline);
     connections->add_option("--count", options.count, "N, connections")
         ->check(CLI::Range(1, 1'000'000))->capture_default_str();

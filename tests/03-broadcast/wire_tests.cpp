@@ -3,7 +3,7 @@
 // never cut into ours, since both share one socket.
 #include "helpers.hpp"
 
-#include "frame_header.hpp"
+#include <wscourse/chat/frame_header.hpp>
 
 using namespace lesson03::test;
 using wscourse::test::RawClient;
@@ -12,7 +12,7 @@ namespace {
 
 std::string header_bytes(std::size_t payload_size)
 {
-    auto header = lesson03::text_frame_header(payload_size);
+    auto header = wscourse::chat::text_frame_header(payload_size);
     return {reinterpret_cast<const char*>(header.bytes.data()), header.size};
 }
 

@@ -9,7 +9,7 @@ TEST_CASE("each kind of malformed message is answered with error, and the connec
     ChatServer server(lesson_options());
     Chatter ana(server.port(), "ana");
     Chatter ben(server.port(), "ben");
-    expect(ana.client, "user_joined");
+    await_presence(ana.client, "joined", "ben");
 
     const std::pair<std::string, std::string> cases[] = {
         {"hello", "invalid_json"},
@@ -56,9 +56,9 @@ TEST_CASE("a frame over the size limit gets close 1009 while the others stay", "
     ChatServer server(lesson_options());
     Chatter ana(server.port(), "ana");
     Chatter ben(server.port(), "ben");
-    expect(ana.client, "user_joined");
+    await_presence(ana.client, "joined", "ben");
     ben.client.send_text(std::string(lesson04::default_max_message_bytes + 1, 'x'));
     CHECK(ben.client.read_until_closed() == websocket::error::closed);
     CHECK(ben.client.close_reason().code == websocket::close_code::too_big);
-    CHECK(expect(ana.client, "user_left")["user"] == "ben");
+    await_presence(ana.client, "left", "ben");
 }

@@ -94,13 +94,32 @@ inline json read_json(WsClient& client)
     return message;
 }
 
-// Reads one message and checks its type.
+// Reads one message and checks its type. Presence messages come on their own clock (at most
+// one per presence interval), so unless the test wants one, they are passed over.
 inline json expect(WsClient& client, const std::string& type)
 {
-    auto message = read_json(client);
-    INFO(message.dump());
-    REQUIRE(message.value("type", "") == type);
-    return message;
+    for (;;) {
+        auto message = read_json(client);
+        if (type != "presence" && message.value("type", "") == "presence")
+            continue;
+        INFO(message.dump());
+        REQUIRE(message.value("type", "") == type);
+        return message;
+    }
+}
+
+// Reads presence messages until one names `user` in its `list` ("joined" or "left"); fails on
+// any other message. Returns how many presence messages that took.
+inline std::size_t await_presence(WsClient& client, const std::string& list, const std::string& user)
+{
+    for (std::size_t count = 1;; ++count) {
+        auto message = expect(client, "presence");
+        INFO(message.dump());
+        REQUIRE(message[list].is_array());
+        for (const auto& name : message[list])
+            if (name == user)
+                return count;
+    }
 }
 
 // A connected user: the client, and what its welcome said. Reads what every new connection

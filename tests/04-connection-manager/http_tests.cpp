@@ -55,7 +55,7 @@ TEST_CASE("shutdown closes every connection with 1001 going away", "[task2]")
     ChatServer server(lesson_options());
     Chatter ana(server.port(), "ana");
     Chatter ben(server.port(), "ben");
-    expect(ana.client, "user_joined");
+    await_presence(ana.client, "joined", "ben");
 
     server.shutdown();  // what Ctrl-C does
     CHECK(ana.client.read_until_closed() == websocket::error::closed);

@@ -45,20 +45,23 @@ function handle(message) {
     case 'welcome':
       me = message;
       online.clear();
+      // users: who was online at the server's last presence message; we are online too.
       for (const user of message.users || []) online.add(user);
+      online.add(message.user);
       renderOnline();
       ui.me.textContent = `you are ${message.user}`;
       notice(`welcome, ${message.user}: ${online.size} online`);
       break;
-    case 'user_joined':
-      online.add(message.user);
+    case 'presence':  // who came and went since the last one, at most one every 200 ms (longer in a crowd)
+      for (const user of message.joined || []) {
+        if (!online.has(user)) notice(`${user} joined`);
+        online.add(user);
+      }
+      for (const user of message.left || []) {
+        online.delete(user);
+        notice(`${user} left`);
+      }
       renderOnline();
-      notice(`${message.user} joined`);
-      break;
-    case 'user_left':
-      online.delete(message.user);
-      renderOnline();
-      notice(`${message.user} left`);
       break;
     case 'connections':
       if (me) {

@@ -143,11 +143,24 @@ function handle(message) {
     case 'welcome':
       me = message;
       online.clear();
+      // users: who was online at the server's last presence message; we are online too.
       for (const user of message.users || []) online.add(user);
+      online.add(message.user);
       renderOnline();
       ui.me.textContent = `you are ${message.user}`;
       notice(`welcome, ${message.user}: ${online.size} online`);
       refreshRooms();
+      break;
+    case 'presence':  // lesson 04's coalesced presence: who came and went since the last one
+      for (const user of message.joined || []) {
+        if (!online.has(user)) notice(`${user} is online`);
+        online.add(user);
+      }
+      for (const user of message.left || []) {
+        online.delete(user);
+        notice(`${user} went offline`);
+      }
+      renderOnline();
       break;
     case 'user_joined':
       online.add(message.user);

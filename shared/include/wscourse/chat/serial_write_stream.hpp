@@ -1,21 +1,26 @@
-// The TCP stream under the session's WebSocket stream, with one job: whoever writes, Beast or
-// our writer, the writes reach the socket one at a time, each one whole.
+// The TCP stream under a chat session's WebSocket stream (lesson 03 teaches it), with two
+// jobs: whoever writes, Beast or our writer, the writes reach the socket one at a time, each one
+// whole; and the first reads return the bytes the HTTP front read past the upgrade request.
 //
-// Why it exists: the writer sends several queued messages in one system call, as frames it
-// builds itself (Session::write_batch), which Beast's one-message-per-call async_write cannot
-// do. Beast still writes on its own: the 101 response, a pong for every ping, the close frame.
+// Why the writes take turns: the writer sends several queued messages in one system call, as
+// frames it builds itself (BatchWriter::write), which Beast's one-message-per-call async_write
+// cannot do. Beast still writes on its own: the 101 response, a pong for every ping, the close frame.
 // Two writes in flight on one socket could interleave their pieces on the wire, so both kinds
 // go through here and wait their turn. Beast sees an ordinary stream (async_read_some,
 // async_write_some); everything runs on the session's strand, so a bool is the whole lock.
+//
+// Why the first reads may not touch the socket: HTTP is read in chunks, so a client that sends
+// its first frame right behind the upgrade request (in the same packet) has that frame read
+// by the front together with the request (wscourse::Upgrade::leftover). Beast must read those
+// bytes before anything from the socket, or the frame is silently lost.
 #pragma once
 
 #include <wscourse/beast.hpp>
 
-#include <chrono>
 #include <cstddef>
 #include <utility>
 
-namespace lesson03 {
+namespace wscourse::chat {
 
 template <class NextLayer>
 class SerialWriteStream {
@@ -23,8 +28,10 @@ public:
     using next_layer_type = NextLayer;
     using executor_type = typename NextLayer::executor_type;
 
-    explicit SerialWriteStream(NextLayer next)
+    // already_read: bytes that came from `next` before (HttpFront's leftover); read first.
+    explicit SerialWriteStream(NextLayer next, beast::flat_buffer already_read = {})
         : next_(std::move(next))
+        , already_read_(std::move(already_read))
         , turn_(next_.get_executor())
     {
         turn_.expires_at(net::steady_timer::time_point::max());  // only ever cancelled
@@ -34,11 +41,26 @@ public:
     NextLayer& next_layer() noexcept { return next_; }
     const NextLayer& next_layer() const noexcept { return next_; }
 
-    // Reading is not shared: only Beast reads. Straight through.
+    // Reading is not shared: only Beast reads. The bytes already read first, then straight
+    // through to the socket.
     template <class MutableBufferSequence, class ReadToken>
     auto async_read_some(const MutableBufferSequence& buffers, ReadToken&& token)
     {
-        return next_.async_read_some(buffers, std::forward<ReadToken>(token));
+        return net::async_initiate<ReadToken, void(boost::system::error_code, std::size_t)>(
+            [this](auto handler, const MutableBufferSequence& into) {
+                if (already_read_.size() == 0) {
+                    next_.async_read_some(into, std::move(handler));
+                    return;
+                }
+                const std::size_t n = net::buffer_copy(into, already_read_.data());
+                already_read_.consume(n);
+                if (already_read_.size() == 0)
+                    already_read_ = beast::flat_buffer();  // its memory goes back now
+                // Complete through the executor, never inside the initiating call.
+                net::post(next_.get_executor(),
+                          beast::bind_front_handler(std::move(handler), boost::system::error_code{}, n));
+            },
+            token, buffers);
     }
 
     // Beast's writes: whole, in turn. (Writing all of it is a valid "some": Beast's
@@ -97,6 +119,7 @@ private:
     };
 
     NextLayer next_;
+    beast::flat_buffer already_read_;
     net::steady_timer turn_;  // its waiters are the writes waiting for their turn
     bool writing_ = false;    // a write is in flight
 };
@@ -117,4 +140,4 @@ void async_teardown(beast::role_type role, SerialWriteStream<NextLayer>& stream,
     async_teardown(role, stream.next_layer(), std::forward<TeardownHandler>(handler));
 }
 
-}  // namespace lesson03
+}  // namespace wscourse::chat

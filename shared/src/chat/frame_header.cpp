@@ -1,6 +1,6 @@
-#include "frame_header.hpp"
+#include <wscourse/chat/frame_header.hpp>
 
-namespace lesson03 {
+namespace wscourse::chat {
 
 FrameHeader text_frame_header(std::size_t payload_size)
 {
@@ -23,4 +23,4 @@ FrameHeader text_frame_header(std::size_t payload_size)
     return header;
 }
 
-}  // namespace lesson03
+}  // namespace wscourse::chat
