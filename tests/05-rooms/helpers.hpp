@@ -99,6 +99,20 @@ private:
     int pings_ = 0;
 };
 
+// Reads until a presence message (lesson 04: at most one per presence interval) names `user`
+// in its `list` ("joined" or "left"), skipping every other message.
+inline json await_presence(ChatClient& client, const std::string& list, const std::string& user)
+{
+    for (;;) {
+        auto message = client.read_until("presence");
+        INFO(message.dump());
+        REQUIRE(message[list].is_array());
+        for (const auto& name : message[list])
+            if (name == user)
+                return message;
+    }
+}
+
 // The one message of a type in a batch; fails the test if there is not exactly one.
 inline json only(const std::vector<json>& messages, std::string_view type)
 {
@@ -163,7 +177,8 @@ private:
 // A chat with no server: connections are recording outboxes.
 struct OfflineChat {
     lesson05::ConnectionManager manager;
-    lesson04::Presence presence{manager};
+    net::io_context io;  // never run: presence messages are for the integration tests
+    lesson04::Presence presence{manager, io.get_executor(), std::chrono::milliseconds(200)};
     lesson05::RoomRegistry rooms;
     lesson05::Chat chat{manager, presence, rooms};
 

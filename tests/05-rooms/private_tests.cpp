@@ -40,11 +40,14 @@ TEST_CASE("a private message to a user who is not connected is an error", "[task
     ChatClient ana(server.port(), "ana");
     {
         ChatClient ben(server.port(), "ben");
+        // Presence is coalesced (lesson 04): a ben who came and went within one interval
+        // would never be announced as gone. So ana sees him arrive first.
+        await_presence(ana, "joined", "ben");
         CHECK(only(ana.exchange({{"type", "private_message"}, {"to", "ben"}, {"text", "hi"}}),
                    "private_sent")["delivered"] == 1);
         ben.ws.close();
     }
-    ana.read_until("user_left");
+    await_presence(ana, "left", "ben");
     auto answer = ana.exchange({{"type", "private_message"}, {"to", "ben"}, {"text", "still there?"}});
     auto error = only(answer, "error");
     CHECK(error["code"] == "user_not_connected");

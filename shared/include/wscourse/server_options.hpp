@@ -42,16 +42,4 @@ bool is_loopback_host(std::string_view host);
 // The per-address cap in force for these options (see HttpLimits::max_connections_per_address).
 std::size_t max_connections_per_address(const ServerOptions& options);
 
-// A flag one lesson adds to the common ones, e.g. {"--style", "coroutines|callbacks", &style}.
-struct ExtraOption {
-    std::string_view flag;
-    std::string_view value_help;
-    std::string* value;
-};
-
-// The older interface, on ServerCommandLine: kept only until lessons/05-rooms/main.cpp uses
-// ServerCommandLine and run_server like the other lessons; then delete it.
-ServerOptions parse_server_options(int argc, char** argv, std::string_view summary,
-                                   ServerOptions defaults, std::vector<ExtraOption> extra = {});
-
 }  // namespace wscourse
