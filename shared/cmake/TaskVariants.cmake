@@ -188,6 +188,13 @@ function(wscourse_add_task_checks dir)
   endif()
 
   get_target_property(impl_links ${lesson}-solution-impl LINK_LIBRARIES)
+  # A lesson that builds on earlier ones (lessons/course.json) links their solutions, as its
+  # lessonNN-solution does.
+  wscourse_earlier_objects(${nn} solution earlier_objects why)
+  if(why)
+    message(STATUS "lesson ${dir}: ${why}; no task checks")
+    return()
+  endif()
   set(spec "")
   math(EXPR below_last "${last_task} - 1")
   foreach(k RANGE 1 ${below_last})
@@ -224,7 +231,7 @@ function(wscourse_add_task_checks dir)
 
     add_executable(${target} ${generated} "${kept_objects}" $<TARGET_OBJECTS:${lesson}-testcases>)
     target_include_directories(${target} PRIVATE "${solution_dir}")
-    target_link_libraries(${target} PRIVATE ${impl_links} ${lesson}-testcases ${lesson}-scaffold
+    target_link_libraries(${target} PRIVATE ${impl_links} ${earlier_objects} ${lesson}-testcases ${lesson}-scaffold
                                             wscourse::catch-main)
     catch_discover_tests(${target} TEST_SPEC "${spec}" TEST_PREFIX "${lesson}-task${k}/"
                          EXTRA_ARGS -w NoTests)
