@@ -36,6 +36,12 @@ public:
     ConnectionManager& manager() { return core_.manager(); }
     RoomRegistry& rooms() { return rooms_; }
 
+    // For the lessons that build on this one (06, 07): lesson 04's server underneath, whose
+    // front() takes their HTTP routes and admission checks and whose state().chat their own
+    // ChatHandler, and this lesson's Chat, which such a handler passes messages on to.
+    lesson04::Server& core() { return core_; }
+    Chat& chat() { return chat_; }
+
 private:
     lesson04::Server core_;
     RoomRegistry rooms_;
