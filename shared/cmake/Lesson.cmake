@@ -126,6 +126,15 @@ function(wscourse_earlier_objects nn variant out why)
   set(${out} "${objects}" PARENT_SCOPE)
 endfunction()
 
+# The sanitizer build runs the Catch2 tests only (the browser tests need the dev build's
+# programs), so it builds the lesson programs only when asked for by name: under UBSan each
+# server's main.cpp costs as much CPU as a whole lesson's scaffold.
+function(wscourse_only_where_run target)
+  if(WSCOURSE_SANITIZE)
+    set_target_properties(${target} PROPERTIES EXCLUDE_FROM_ALL ON)
+  endif()
+endfunction()
+
 function(wscourse_add_lesson dir)
   string(SUBSTRING "${dir}" 0 2 nn)
   set(programs_too ON)
@@ -186,7 +195,13 @@ function(wscourse_add_lesson dir)
       add_executable(${lesson}-${name} "${program}")
       target_include_directories(${lesson}-${name} PRIVATE "${lesson_src}")
       target_link_libraries(${lesson}-${name} PRIVATE wscourse::shared)
+      wscourse_only_where_run(${lesson}-${name})
     endforeach()
+
+    # The server's main.cpp is the same for both variants: compiled once, linked into each.
+    add_library(${lesson}-main OBJECT "${lesson_src}/main.cpp")
+    target_link_libraries(${lesson}-main PRIVATE ${lesson}-own)
+    wscourse_only_where_run(${lesson}-main)
 
     if(tests)
       add_library(${lesson}-testcases OBJECT ${tests})
@@ -236,8 +251,9 @@ function(wscourse_add_lesson dir)
     endif()
     set(objects ${earlier_objects} ${lesson}-scaffold ${target}-impl)
 
-    add_executable(${target} "${lesson_src}/main.cpp")
+    add_executable(${target} $<TARGET_OBJECTS:${lesson}-main>)
     target_link_libraries(${target} PRIVATE ${lesson}-own ${objects})
+    wscourse_only_where_run(${target})
 
     if(tests)
       add_executable(${target}-tests $<TARGET_OBJECTS:${lesson}-testcases>)
